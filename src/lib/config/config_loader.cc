@@ -1,0 +1,283 @@
+#include "lib/config/config_loader.h"
+
+#include <glob.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "lib/config/program_sections.h"
+#include "lib/config/section_reader.h"
+#include "lib/util/strings.h"
+
+extern char** environ;
+
+namespace sn {
+namespace {
+
+constexpr std::string_view kMainRpcFactory = "supervisor.rpcinterface:make_main_rpcinterface";
+constexpr std::string_view kRpcFactoryKey = "supervisor.rpcinterface_factory";
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+bool file_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::vector<std::string> glob_sorted(const std::string& pattern) {
+  glob_t g{};
+  std::vector<std::string> out;
+  if (::glob(pattern.c_str(), 0, nullptr, &g) == 0) {
+    for (size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+  }
+  ::globfree(&g);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+class SupervisordConfigLoader {
+ public:
+  SupervisordConfigLoader(const std::string& path, const LoaderEnvironment& env) : env_(env) {
+    config_.config_file = normalize_path_from(path, env.cwd);
+    config_.here = directory_of(config_.config_file);
+    environ_ = environ_expansions(env.environ);
+  }
+
+  SupervisordConfig load() {
+    const std::string& path = config_.config_file;
+    if (!file_exists(path)) throw ConfigError("could not find config file " + path);
+    doc_.read_file(path);
+    read_includes();
+    if (!doc_.has_section("supervisord")) {
+      throw ConfigError(path + ": the file has no [supervisord] section (it is required)");
+    }
+    read_supervisord_section();
+    for (const auto& [k, v] : config_.environment) environ_["ENV_" + k] = v;
+    read_rpcinterfaces();
+    ProgramSectionContext ctx{doc_, environ_, env_.host_node_name, &config_.parse_warnings};
+    config_.groups = read_process_groups(ctx);
+    merge_global_environment();
+    read_servers();
+    read_ctl();
+    return std::move(config_);
+  }
+
+ private:
+  Expansions names_with_here() const {
+    Expansions names = environ_;
+    names["here"] = config_.here;
+    return names;
+  }
+
+  void read_includes() {
+    if (!doc_.has_section("include")) return;
+    SectionReader r(doc_, "include");
+    Expansions names = names_with_here();
+    names["host_node_name"] = env_.host_node_name;
+    std::optional<std::string> files = r.get("files", names);
+    if (!files) r.fail("files", "an [include] section needs a files= line");
+    for (const std::string& pattern : split_whitespace(*files)) {
+      std::string full = pattern[0] == '/' ? pattern : config_.here + "/" + pattern;
+      std::vector<std::string> matches = glob_sorted(full);
+      if (matches.empty()) {
+        config_.parse_warnings.push_back("No file matches via include \"" + full + "\"");
+        continue;
+      }
+      for (const std::string& file : matches) {
+        config_.parse_infos.push_back("Included extra file \"" + file + "\" during parsing");
+        doc_.read_file(file);
+      }
+    }
+  }
+
+  void read_supervisord_section() {
+    SectionReader r(doc_, "supervisord");
+    Expansions names = names_with_here();
+    SupervisordConfig& c = config_;
+    c.minfds = r.parse("minfds", "1024", names, parse_integer);
+    c.minprocs = r.parse("minprocs", "200", names, parse_integer);
+    if (r.has("directory")) c.directory = r.parse("directory", "", names, parse_existing_directory);
+    if (r.has("user")) {
+      r.parse("user", "", names, parse_user);
+      c.user = r.get("user", names);
+    }
+    c.umask = r.parse("umask", "022", names, parse_octal);
+    std::string logfile = r.parse("logfile", "supervisord.log", names, parse_existing_dirpath);
+    c.logfile = logfile == "syslog" ? logfile : normalize_path_from(logfile, env_.cwd);
+    c.logfile_maxbytes = r.parse("logfile_maxbytes", "50MB", names, parse_byte_size);
+    c.logfile_backups = r.parse("logfile_backups", "10", names, parse_int32);
+    c.loglevel = r.parse("loglevel", "info", names, parse_log_level_value);
+    c.pidfile = normalize_path_from(r.parse("pidfile", "supervisord.pid", names, parse_existing_dirpath), env_.cwd);
+    c.identifier = r.get_or("identifier", "supervisor", names);
+    c.nodaemon = r.parse("nodaemon", "false", names, parse_boolean);
+    c.silent = r.parse("silent", "false", names, parse_boolean);
+    c.childlogdir =
+        normalize_path_from(r.parse("childlogdir", env_.tmpdir, names, parse_existing_directory), env_.cwd);
+    c.nocleanup = r.parse("nocleanup", "false", names, parse_boolean);
+    c.strip_ansi = r.parse("strip_ansi", "false", names, parse_boolean);
+    Expansions env_names = names;
+    env_names["host_node_name"] = env_.host_node_name;
+    c.environment = r.parse("environment", "", env_names, parse_key_value_list);
+  }
+
+  void read_rpcinterfaces() {
+    for (const std::string& section : doc_.sections()) {
+      if (!starts_with(section, "rpcinterface:")) continue;
+      SectionReader r(doc_, section);
+      RpcInterfaceConfig rpc;
+      rpc.name = section.substr(section.find(':') + 1);
+      std::optional<std::string> factory = r.get(kRpcFactoryKey, environ_);
+      if (!factory) r.fail(kRpcFactoryKey, "the section does not specify a " + std::string(kRpcFactoryKey));
+      rpc.factory = std::string(trim(*factory));
+      if (!is_known_rpc_factory(rpc.factory)) {
+        r.fail(kRpcFactoryKey, py_repr(rpc.factory) + " cannot be resolved: this build provides " +
+                                   std::string(kMainRpcFactory));
+      }
+      for (const std::string& key : doc_.keys(section)) {
+        if (key != kRpcFactoryKey) rpc.options.emplace_back(key, *r.get(key, environ_));
+      }
+      config_.rpcinterfaces.push_back(std::move(rpc));
+    }
+  }
+
+  void merge_global_environment() {
+    if (config_.environment.empty()) return;
+    for (GroupConfig& g : config_.groups) {
+      for (ProcessConfig& p : g.processes) {
+        EnvironmentList merged = config_.environment;
+        for (const auto& [k, v] : p.environment) {
+          auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == k; });
+          if (it != merged.end()) it->second = v;
+          else merged.emplace_back(k, v);
+        }
+        p.environment = std::move(merged);
+      }
+    }
+  }
+
+  void read_credentials(const SectionReader& r, HttpServerConfig* s) {
+    s->username = r.get("username", environ_);
+    s->password = r.get("password", environ_);
+    if (s->username.has_value() != s->password.has_value()) {
+      r.fail(s->username ? "password" : "username",
+             "incomplete authentication: if a username or a password is specified, both must be");
+    }
+  }
+
+  void read_servers() {
+    for (const std::string& section : doc_.sections()) {
+      if (!starts_with(section, "inet_http_server")) continue;
+      SectionReader r(doc_, section);
+      HttpServerConfig s;
+      s.family = HttpServerConfig::Family::kInet;
+      s.section = section;
+      read_credentials(r, &s);
+      if (!r.has("port")) r.fail("port", "the section has no port= value (it is required)");
+      InetAddress addr = r.parse("port", "", environ_, parse_inet_address);
+      s.host = addr.host;
+      s.port = addr.port;
+      config_.servers.push_back(std::move(s));
+    }
+    for (const std::string& section : doc_.sections()) {
+      if (!starts_with(section, "unix_http_server")) continue;
+      SectionReader r(doc_, section);
+      HttpServerConfig s;
+      s.family = HttpServerConfig::Family::kUnix;
+      s.section = section;
+      std::optional<std::string> file = r.get("file", names_with_here());
+      if (!file) r.fail("file", "the section has no file= value (it is required)");
+      s.file = normalize_path_from(trim(*file), env_.cwd);
+      read_credentials(r, &s);
+      if (r.has("chown")) {
+        auto [uid, gid] = r.parse("chown", "", environ_, parse_user_group);
+        s.chown_uid = uid;
+        s.chown_gid = gid;
+      }
+      s.chmod = r.parse("chmod", "0700", environ_, parse_octal);
+      config_.servers.push_back(std::move(s));
+    }
+  }
+
+  // supervisord itself does not use [supervisorctl]; a mistake there is
+  // reported but does not stop the daemon (supervisorctl will refuse it).
+  void read_ctl() {
+    if (!doc_.has_section("supervisorctl")) return;
+    try {
+      config_.ctl = read_ctl_section(doc_, env_, config_.here);
+    } catch (const ConfigError& e) {
+      config_.parse_warnings.push_back(std::string("[supervisorctl] section ignored by supervisord: ") + e.what());
+    }
+  }
+
+  const LoaderEnvironment& env_;
+  IniDocument doc_;
+  Expansions environ_;
+  SupervisordConfig config_;
+};
+
+}  // namespace
+
+Expansions environ_expansions(const EnvironmentList& env) {
+  Expansions names;
+  for (const auto& [k, v] : env) names["ENV_" + k] = v;
+  return names;
+}
+
+LoaderEnvironment LoaderEnvironment::current() {
+  LoaderEnvironment env;
+  for (char** e = ::environ; e && *e; ++e) {
+    std::string_view kv(*e);
+    size_t eq = kv.find('=');
+    if (eq == std::string_view::npos) continue;
+    env.environ.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+  }
+  struct utsname u;
+  if (::uname(&u) == 0) env.host_node_name = u.nodename;
+  char cwd[4096];
+  env.cwd = ::getcwd(cwd, sizeof cwd) ? cwd : "/";
+  const char* tmp = std::getenv("TMPDIR");
+  env.tmpdir = tmp && *tmp ? tmp : "/tmp";
+  return env;
+}
+
+bool is_known_rpc_factory(const std::string& factory) { return factory == kMainRpcFactory; }
+
+SupervisordConfig load_supervisord_config(const std::string& path, const LoaderEnvironment& env) {
+  return SupervisordConfigLoader(path, env).load();
+}
+
+CtlConfig read_ctl_section(const IniDocument& doc, const LoaderEnvironment& env, const std::string& here) {
+  SectionReader r(doc, "supervisorctl");
+  Expansions names = environ_expansions(env.environ);
+  Expansions with_here = names;
+  with_here["here"] = here;
+  CtlConfig c;
+  c.serverurl = r.parse("serverurl", "http://localhost:9001", with_here, parse_url);
+  if (starts_with(c.serverurl, "unix://")) {
+    c.serverurl = "unix://" + normalize_path_from(c.serverurl.substr(7), env.cwd);
+  }
+  c.prompt = r.get_or("prompt", "supervisor", names);
+  c.username = r.get("username", names);
+  c.password = r.get("password", names);
+  if (auto history = r.get("history_file", with_here); history && !history->empty()) {
+    c.history_file = normalize_path_from(*history, env.cwd);
+  }
+  return c;
+}
+
+std::string SupervisordConfig::default_server_url() const {
+  for (const HttpServerConfig& s : servers)
+    if (s.family == HttpServerConfig::Family::kUnix) return "unix://" + s.file;
+  for (const HttpServerConfig& s : servers)
+    if (s.family == HttpServerConfig::Family::kInet) {
+      std::string host = s.host.empty() ? "localhost" : s.host;
+      if (host.find(':') != std::string::npos) host = "[" + host + "]";
+      return "http://" + host + ":" + std::to_string(s.port);
+    }
+  return "";
+}
+
+}  // namespace sn

@@ -1,0 +1,36 @@
+// Loads supervisord.conf (and the files its [include] names) into the typed
+// model, validating every option. Errors are ConfigError naming the file,
+// line, section and option; nothing is started on an error.
+#pragma once
+
+#include <string>
+
+#include "lib/config/config_model.h"
+#include "lib/config/ini_document.h"
+#include "lib/config/py_format.h"
+
+namespace sn {
+
+// What loading takes from the running process; tests supply their own.
+struct LoaderEnvironment {
+  EnvironmentList environ;  // becomes the ENV_<NAME> expansions
+  std::string host_node_name;
+  std::string cwd;     // relative logfile/pidfile/childlogdir resolve against it
+  std::string tmpdir;  // childlogdir default
+
+  static LoaderEnvironment current();
+};
+
+SupervisordConfig load_supervisord_config(const std::string& path,
+                                          const LoaderEnvironment& env = LoaderEnvironment::current());
+
+// The [supervisorctl] section of an already-read document (used by
+// supervisorctl, and checked by supervisord). Throws ConfigError.
+CtlConfig read_ctl_section(const IniDocument& doc, const LoaderEnvironment& env, const std::string& here);
+
+// True for the rpcinterface factories this build provides.
+bool is_known_rpc_factory(const std::string& factory);
+
+Expansions environ_expansions(const EnvironmentList& environ);
+
+}  // namespace sn

@@ -1,0 +1,170 @@
+// The typed model of supervisord.conf, with supervisor 4.2's defaults.
+// Everything here is plain data: validated by the loader, compared on
+// reload (reloadConfig's "changed"), read by the daemon and the clients.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lib/config/value_parsers.h"
+#include "lib/util/log_level.h"
+
+namespace sn {
+
+using EnvironmentList = std::vector<std::pair<std::string, std::string>>;
+
+// A child log destination: stdout_logfile / stderr_logfile.
+struct LogTarget {
+  enum class Kind { kNone, kAuto, kPath };
+  Kind kind = Kind::kAuto;
+  std::string path;  // for kPath
+
+  bool operator==(const LogTarget&) const = default;
+};
+
+struct ChannelConfig {
+  LogTarget logfile;
+  int64_t logfile_maxbytes = 50 * 1024 * 1024;
+  int logfile_backups = 10;
+  int64_t capture_maxbytes = 0;
+  bool events_enabled = false;
+  bool syslog = false;
+
+  bool operator==(const ChannelConfig&) const = default;
+};
+
+// How long to wait before the next start attempt after a quick exit.
+// supervisor's rule is linear: the n-th consecutive failure waits n seconds.
+// The cap and jitter are hooks for smarter backoff; both off by default.
+struct BackoffPolicy {
+  int max_delay_secs = 0;  // 0: no cap
+  int jitter_percent = 0;  // 0: none
+
+  bool operator==(const BackoffPolicy&) const = default;
+};
+
+// Who receives stop and kill signals. supervisor sends to the pid, or with
+// stopasgroup/killasgroup to its process group.
+enum class SignalScope { kProcess, kProcessGroup };
+
+struct ProcessConfig {
+  std::string name;          // process name (process_name expanded)
+  std::string program_name;  // the section's name
+  std::string section;       // "program:x" or "eventlistener:x"
+  int process_num = 0;
+
+  std::string command;
+  std::optional<std::string> directory;
+  std::optional<mode_t> umask;
+  int priority = 999;
+  bool autostart = true;
+  AutoRestart autorestart = AutoRestart::kUnexpected;
+  int startsecs = 1;
+  int startretries = 3;
+  BackoffPolicy backoff;
+  std::optional<uid_t> uid;
+  std::string user;  // as written, for messages
+  ChannelConfig stdout_channel;
+  ChannelConfig stderr_channel;
+  int stopsignal = 15;
+  int stopwaitsecs = 10;
+  bool stopasgroup = false;
+  bool killasgroup = false;
+  std::vector<int> exitcodes{0};
+  bool redirect_stderr = false;
+  EnvironmentList environment;  // [supervisord] environment merged under the program's
+  std::optional<std::string> serverurl;  // nullopt: AUTO
+  bool event_listener = false;
+
+  SignalScope stop_scope() const { return stopasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
+  SignalScope kill_scope() const { return killasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
+
+  bool operator==(const ProcessConfig&) const = default;
+};
+
+struct GroupConfig {
+  enum class Kind { kProgram, kHeterogeneous, kEventListenerPool };
+  Kind kind = Kind::kProgram;
+  std::string name;
+  int priority = 999;
+  std::vector<ProcessConfig> processes;  // sorted by (priority, name)
+  // Event listener pools only.
+  int buffer_size = 10;
+  std::vector<std::string> events;  // upper-case event type names, sorted
+  std::string result_handler;
+
+  bool operator==(const GroupConfig&) const = default;
+};
+
+struct HttpServerConfig {
+  enum class Family { kInet, kUnix };
+  Family family = Family::kInet;
+  std::string section;  // "inet_http_server", "unix_http_server:x"
+  std::string host;     // inet; empty: all interfaces
+  int port = 0;         // inet
+  std::string file;     // unix: absolute socket path
+  mode_t chmod = 0700;  // unix
+  uid_t chown_uid = static_cast<uid_t>(-1);
+  gid_t chown_gid = static_cast<gid_t>(-1);
+  std::optional<std::string> username;
+  std::optional<std::string> password;  // plain, or "{SHA}<hex sha1>"
+
+  bool operator==(const HttpServerConfig&) const = default;
+};
+
+struct CtlConfig {
+  std::string serverurl = "http://localhost:9001";
+  std::optional<std::string> username;
+  std::optional<std::string> password;
+  std::string prompt = "supervisor";
+  std::optional<std::string> history_file;
+};
+
+struct RpcInterfaceConfig {
+  std::string name;     // the namespace: [rpcinterface:<name>]
+  std::string factory;  // supervisor.rpcinterface_factory
+  std::vector<std::pair<std::string, std::string>> options;  // every other key
+};
+
+struct SupervisordConfig {
+  std::string config_file;  // absolute
+  std::string here;         // its directory
+
+  std::string logfile;  // absolute path, or "syslog"
+  int64_t logfile_maxbytes = 50 * 1024 * 1024;
+  int logfile_backups = 10;
+  LogLevel loglevel = LogLevel::kInfo;
+  std::string pidfile;  // absolute
+  mode_t umask = 022;
+  bool nodaemon = false;
+  bool silent = false;
+  int64_t minfds = 1024;
+  int64_t minprocs = 200;
+  bool nocleanup = false;
+  std::string childlogdir;
+  std::optional<std::string> user;
+  std::optional<std::string> directory;
+  bool strip_ansi = false;
+  EnvironmentList environment;
+  std::string identifier = "supervisor";
+
+  std::vector<GroupConfig> groups;  // sorted by (priority, name)
+  std::vector<HttpServerConfig> servers;
+  std::vector<RpcInterfaceConfig> rpcinterfaces;
+  std::optional<CtlConfig> ctl;
+
+  // Messages for the main log once it exists (supervisor logs them at start).
+  std::vector<std::string> parse_warnings;
+  std::vector<std::string> parse_infos;
+
+  // The URL children get in SUPERVISOR_SERVER_URL: the first unix server,
+  // else the first inet one; empty when there is no server.
+  std::string default_server_url() const;
+};
+
+}  // namespace sn

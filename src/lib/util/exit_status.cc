@@ -1,0 +1,14 @@
+#include "lib/util/exit_status.h"
+
+#include "lib/util/signals.h"
+
+namespace sn {
+
+std::string ExitStatus::describe() const {
+  if (!signaled) return "exit status " + std::to_string(code);
+  std::string out = "terminated by " + signal_name(signal);
+  if (core_dumped) out += " (core dumped)";
+  return out;
+}
+
+}  // namespace sn

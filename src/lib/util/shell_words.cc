@@ -1,0 +1,58 @@
+#include "lib/util/shell_words.h"
+
+#include <stdexcept>
+
+namespace sn {
+namespace {
+
+bool whitespace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+}  // namespace
+
+std::vector<std::string> split_shell_words(std::string_view s) {
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;  // a quoted empty string still makes a word
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i++];
+    if (whitespace(c)) {
+      if (in_word) words.push_back(std::move(word));
+      word.clear();
+      in_word = false;
+    } else if (c == '\\') {
+      if (i >= s.size()) throw std::invalid_argument("No escaped character");
+      word += s[i++];
+      in_word = true;
+    } else if (c == '\'') {
+      size_t close = s.find('\'', i);
+      if (close == std::string_view::npos) throw std::invalid_argument("No closing quotation");
+      word += s.substr(i, close - i);
+      i = close + 1;
+      in_word = true;
+    } else if (c == '"') {
+      in_word = true;
+      for (;;) {
+        if (i >= s.size()) throw std::invalid_argument("No closing quotation");
+        char d = s[i++];
+        if (d == '"') break;
+        if (d == '\\') {
+          if (i >= s.size()) throw std::invalid_argument("No escaped character");
+          char e = s[i++];
+          // Inside double quotes only \" and \\ are escapes.
+          if (e != '"' && e != '\\') word += '\\';
+          word += e;
+        } else {
+          word += d;
+        }
+      }
+    } else {
+      word += c;
+      in_word = true;
+    }
+  }
+  if (in_word) words.push_back(std::move(word));
+  return words;
+}
+
+}  // namespace sn

@@ -1,0 +1,14 @@
+// Splits a command line into words the way supervisor does (Python's
+// shlex.split: POSIX rules, no comments, no variable expansion).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sn {
+
+// Throws std::invalid_argument("No closing quotation" / "No escaped character").
+std::vector<std::string> split_shell_words(std::string_view command);
+
+}  // namespace sn

@@ -1,0 +1,28 @@
+// Small string helpers shared by every program.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sn {
+
+std::string_view trim(std::string_view s);
+std::string to_lower(std::string_view s);
+std::string to_upper(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);
+std::vector<std::string> split(std::string_view s, char sep);
+std::vector<std::string> split_whitespace(std::string_view s);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool is_space(char c);
+
+// Python's int(): optional surrounding whitespace, a sign, digits with
+// single underscores between them. nullopt when the text is not one.
+std::optional<int64_t> parse_python_int(std::string_view s);
+
+// Python's repr() of a str, as supervisor's messages print names: 'x'.
+std::string py_repr(std::string_view s);
+
+}  // namespace sn

@@ -1,0 +1,232 @@
+#include "supervisord/daemon.h"
+
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+#include "lib/config/config_error.h"
+#include "lib/config/config_loader.h"
+#include "lib/config/config_search.h"
+#include "lib/util/log_sinks.h"
+#include "lib/util/signals.h"
+#include "supervisord/auto_child_logs.h"
+#include "supervisord/daemonize.h"
+#include "supervisord/privileges.h"
+
+extern char** environ;
+
+namespace sn {
+namespace {
+
+constexpr int kHandledSignals[] = {SIGTERM, SIGINT, SIGQUIT, SIGHUP, SIGUSR2};
+
+EnvironmentList current_environment() {
+  EnvironmentList env;
+  for (char** e = ::environ; e && *e; ++e) {
+    std::string_view kv(*e);
+    size_t eq = kv.find('=');
+    if (eq != std::string_view::npos) env.emplace_back(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+  }
+  return env;
+}
+
+}  // namespace
+
+Daemon::Daemon(CommandLine command_line) : command_line_(std::move(command_line)) {
+  // The notifier has removed NOTIFY_SOCKET: children inherit what is left.
+  inherited_environment_ = current_environment();
+}
+
+SupervisordConfig Daemon::load_config() const {
+  SupervisordConfig config = load_supervisord_config(config_path_);
+  apply_command_line(command_line_, &config);
+  return config;
+}
+
+void Daemon::block_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : kHandledSignals) sigaddset(&set, sig);
+  ::sigprocmask(SIG_BLOCK, &set, nullptr);
+  ::signal(SIGPIPE, SIG_IGN);
+  signal_fd_.reset(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
+  signal_watch_ = loop_.watch(signal_fd_.get(), EPOLLIN, [this](uint32_t) {
+    signalfd_siginfo info;
+    while (::read(signal_fd_.get(), &info, sizeof info) == static_cast<ssize_t>(sizeof info))
+      on_signal(static_cast<int>(info.ssi_signo));
+  });
+}
+
+int Daemon::run() {
+  if (command_line_.configuration) {
+    config_path_ = *command_line_.configuration;
+  } else {
+    std::string program = program_path_from_argv0(command_line_.program);
+    std::optional<std::string> found = find_config_file(program);
+    if (!found) {
+      std::string paths;
+      for (const std::string& p : config_search_paths(program)) paths += (paths.empty() ? "" : ", ") + p;
+      throw UsageError("No config file found at default paths (" + paths +
+                       "); use the -c option to specify a config file at a different path");
+    }
+    if (::getuid() == 0) {
+      std::fprintf(stderr,
+                   "Warning: supervisord is running as root and it is searching for its configuration file in "
+                   "default locations (including its current working directory); you probably want to specify "
+                   "a \"-c\" argument specifying an absolute path to a configuration file for improved "
+                   "security.\n");
+    }
+    config_path_ = *found;
+  }
+  try {
+    config_ = std::make_unique<SupervisordConfig>(load_config());
+  } catch (const ConfigError& e) {
+    throw UsageError(e.what());
+  }
+  block_signals();
+  prepare_first_run();
+  while (run_supervisor()) {
+    config_ = std::move(next_config_);
+  }
+  if (pidfile_) pidfile_->remove();
+  return 0;
+}
+
+void Daemon::prepare_first_run() {
+  std::vector<std::string> criticals, infos;
+  if (config_->user) {
+    std::string err = drop_privileges(*config_->user);
+    if (!err.empty()) throw UsageError(err);
+    infos.push_back("Set uid to user " + *config_->user + " succeeded");
+  } else if (::getuid() == 0) {
+    criticals.push_back(
+        "Supervisor is running as root.  Privileges were not dropped because no user is specified in the config "
+        "file.  If you intend to run as root, you can set user=root in the config file to avoid this message.");
+  }
+  std::string err = raise_limits(config_->minfds, config_->minprocs, &infos);
+  if (!err.empty()) throw UsageError(err);
+
+  std::string pid_error;
+  pidfile_ = PidFile::acquire(config_->pidfile, &pid_error);
+  if (!pidfile_) throw UsageError(pid_error);
+  open_main_log(criticals, infos);
+}
+
+void Daemon::open_main_log(const std::vector<std::string>& criticals, const std::vector<std::string>& infos) {
+  const SupervisordConfig& c = *config_;
+  logger_.clear_sinks();
+  logger_.set_level(c.loglevel);
+  if (c.nodaemon && !c.silent) logger_.add_sink(std::make_unique<FdLogSink>(STDOUT_FILENO));
+  if (c.logfile == "syslog") {
+    logger_.add_sink(std::make_unique<SyslogLogSink>("supervisord"));
+  } else {
+    auto file = std::make_unique<FileLogSink>(c.logfile, c.logfile_maxbytes, c.logfile_backups);
+    if (int e = file->open()) throw UsageError("could not open the logfile " + c.logfile + ": " + std::strerror(e));
+    logger_.add_sink(std::move(file));
+  }
+  for (const std::string& m : criticals) logger_.critical(m);
+  for (const std::string& m : c.parse_warnings) logger_.warn(m);
+  for (const std::string& m : infos) logger_.info(m);
+  for (const std::string& m : c.parse_infos) logger_.info(m);
+}
+
+bool Daemon::run_supervisor() {
+  const SupervisordConfig& c = *config_;
+  if (!first_run_) {
+    if (pidfile_ && pidfile_->path() != c.pidfile) {
+      std::string error;
+      std::optional<PidFile> next = PidFile::acquire(c.pidfile, &error);
+      if (next) {
+        pidfile_->remove();
+        pidfile_ = std::move(next);
+      } else {
+        logger_.error(error + "; keeping " + pidfile_->path());
+      }
+    }
+    open_main_log({}, {});
+  }
+  if (!c.nocleanup) clear_auto_child_logs(c.childlogdir, c.identifier, logger_);
+
+  SpawnSettings spawn{inherited_environment_, c.default_server_url(), c.strip_ansi};
+  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(spawn));
+  supervisor_->create_groups();
+  supervisor_->set_on_stopped([this] { loop_.stop(); });
+
+  if (first_run_ && !c.nodaemon) {
+    logger_.info("daemonizing the supervisord process");
+    std::string chdir_error;
+    daemonize(c.directory, c.umask, &chdir_error);
+    if (!chdir_error.empty()) logger_.critical(chdir_error);
+    else if (c.directory) logger_.info("set current directory: '" + *c.directory + "'");
+  }
+  first_run_ = false;
+  if (int e = pidfile_->write(::getpid())) {
+    logger_.critical("could not write pidfile " + pidfile_->path() + ": " + std::strerror(e));
+  } else {
+    logger_.info("supervisord started with pid " + std::to_string(::getpid()));
+  }
+
+  supervisor_->start_autostart();
+  notifier_.notify("READY=1\nSTATUS=" + status_line());
+  loop_.run();
+
+  bool restart = supervisor_->state() == SupervisorState::kRestarting && next_config_;
+  supervisor_.reset();
+  return restart;
+}
+
+std::string Daemon::status_line() const {
+  size_t n = 0;
+  for (ProcessGroup* g : supervisor_->groups()) n += g->processes().size();
+  return "supervising " + std::to_string(n) + " processes";
+}
+
+void Daemon::on_signal(int sig) {
+  if (!supervisor_) return;
+  switch (sig) {
+    case SIGTERM:
+    case SIGINT:
+    case SIGQUIT:
+      logger_.warn("received " + signal_name(sig) + " indicating exit request");
+      notifier_.notify("STOPPING=1\nSTATUS=stopping all processes");
+      supervisor_->shutdown();
+      break;
+    case SIGHUP:
+      if (supervisor_->state() == SupervisorState::kShutdown) {
+        logger_.warn("ignored SIGHUP indicating restart request (shutdown in progress)");
+        break;
+      }
+      logger_.warn("received SIGHUP indicating restart request");
+      reload_requested();
+      break;
+    case SIGUSR2:
+      logger_.info("received SIGUSR2 indicating log reopen request");
+      logger_.info("supervisord logreopen");
+      logger_.reopen();
+      supervisor_->reopen_logs();
+      break;
+    default:
+      logger_.blather("received " + signal_name(sig) + " indicating nothing");
+  }
+}
+
+void Daemon::reload_requested() {
+  // Read the new configuration before stopping anything: a broken file
+  // must not leave the host with nothing running.
+  try {
+    next_config_ = std::make_unique<SupervisordConfig>(load_config());
+  } catch (const ConfigError& e) {
+    logger_.error(std::string("not restarting: the configuration could not be loaded: ") + e.what());
+    return;
+  } catch (const UsageError& e) {
+    logger_.error(std::string("not restarting: ") + e.what());
+    return;
+  }
+  notifier_.notify("RELOADING=1\nSTATUS=restarting");
+  supervisor_->restart();
+}
+
+}  // namespace sn

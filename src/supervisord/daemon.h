@@ -1,0 +1,54 @@
+// supervisord from start to exit: configuration, privileges and limits,
+// the main log, the pidfile, daemonizing, signals, systemd notification,
+// and the restart (SIGHUP) cycle around one Supervisor at a time.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "lib/config/config_model.h"
+#include "lib/util/event_loop.h"
+#include "lib/util/logger.h"
+#include "lib/util/unique_fd.h"
+#include "supervisord/command_line.h"
+#include "supervisord/pidfile.h"
+#include "supervisord/supervisor.h"
+#include "supervisord/systemd_notify.h"
+
+namespace sn {
+
+class Daemon {
+ public:
+  explicit Daemon(CommandLine command_line);
+  // Runs until shutdown; returns the exit status. Throws UsageError for
+  // problems found before anything was started.
+  int run();
+
+ private:
+  SupervisordConfig load_config() const;
+  void block_signals();
+  void prepare_first_run();
+  void open_main_log(const std::vector<std::string>& criticals, const std::vector<std::string>& infos);
+  // One life of a Supervisor; true when a restart follows.
+  bool run_supervisor();
+  void on_signal(int sig);
+  void reload_requested();
+  std::string status_line() const;
+
+  CommandLine command_line_;
+  std::string config_path_;
+  std::unique_ptr<SupervisordConfig> config_;
+  std::unique_ptr<SupervisordConfig> next_config_;  // validated at SIGHUP
+  EnvironmentList inherited_environment_;
+  EventLoop loop_;
+  Logger logger_;
+  SystemdNotifier notifier_;
+  std::optional<PidFile> pidfile_;
+  std::unique_ptr<Supervisor> supervisor_;
+  UniqueFd signal_fd_;
+  EventLoop::Watch signal_watch_;
+  bool first_run_ = true;
+};
+
+}  // namespace sn

@@ -1,0 +1,31 @@
+// supervisord: entry point. Everything else is in Daemon.
+#include <cstdio>
+#include <exception>
+
+#include "config.h"
+#include "supervisord/command_line.h"
+#include "supervisord/daemon.h"
+#include "supervisord/daemonize.h"
+
+int main(int argc, char** argv) {
+  sn::ensure_standard_fds();
+  std::string program = argc > 0 ? argv[0] : "supervisord";
+  try {
+    sn::CommandLine cl = sn::parse_command_line(argc, argv);
+    if (cl.action == sn::CommandLine::Action::kHelp) {
+      std::fputs(sn::usage_text(program).c_str(), stdout);
+      return 0;
+    }
+    if (cl.action == sn::CommandLine::Action::kVersion) {
+      std::puts(PACKAGE_VERSION);
+      return 0;
+    }
+    return sn::Daemon(std::move(cl)).run();
+  } catch (const sn::UsageError& e) {
+    std::fprintf(stderr, "Error: %s\nFor help, use %s -h\n", e.what(), program.c_str());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "supervisord: fatal error: %s\n", e.what());
+    return 1;
+  }
+}

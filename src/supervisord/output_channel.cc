@@ -1,0 +1,83 @@
+#include "supervisord/output_channel.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include "lib/util/strings.h"
+#include "supervisord/ansi_escapes.h"
+
+namespace sn {
+namespace {
+
+// One buffer for every channel: the daemon is single-threaded.
+char g_read_buffer[64 * 1024];
+
+// Bounds one readiness callback, so a child that writes without pause
+// cannot keep the loop from everything else.
+constexpr int kReadsPerWakeup = 16;
+// Bounds drain(): a grandchild holding the pipe open could write forever.
+constexpr int kReadsPerDrain = 64;
+
+}  // namespace
+
+OutputChannel::OutputChannel(EventLoop& loop, UniqueFd pipe, std::unique_ptr<RotatingFile> log,
+                             OutputChannelOptions options)
+    : pipe_(std::move(pipe)), log_(std::move(log)), options_(std::move(options)) {
+  watch_ = loop.watch(pipe_.get(), EPOLLIN, [this](uint32_t) {
+    for (int i = 0; i < kReadsPerWakeup && read_once(); ++i) {
+    }
+  });
+}
+
+void OutputChannel::drain() {
+  for (int i = 0; i < kReadsPerDrain && read_once(); ++i) {
+  }
+}
+
+bool OutputChannel::read_once() {
+  if (!pipe_) return false;
+  ssize_t n = ::read(pipe_.get(), g_read_buffer, sizeof g_read_buffer);
+  if (n < 0) {
+    if (errno == EINTR) return true;
+    if (errno != EAGAIN) close();
+    return false;
+  }
+  if (n == 0) {
+    close();
+    return false;
+  }
+  record(std::string_view(g_read_buffer, static_cast<size_t>(n)));
+  return true;
+}
+
+void OutputChannel::record(std::string_view data) {
+  std::string stripped;
+  if (options_.strip_ansi) {
+    stripped = strip_ansi_escapes(data);
+    data = stripped;
+  }
+  if (data.empty()) return;
+  if (log_) {
+    int err = log_->write(data);
+    if (err && !write_failed_ && options_.main_log) {
+      options_.main_log->error("could not write " + options_.channel + " of " + options_.process_name + " to " +
+                               log_->path() + ": " + std::strerror(err));
+    }
+    write_failed_ = err != 0;
+  }
+  if (options_.main_log && options_.main_log->enabled(LogLevel::kDebug)) {
+    options_.main_log->debug(py_repr(options_.process_name) + " " + options_.channel + " output:\n" +
+                             std::string(data));
+  }
+}
+
+void OutputChannel::close() {
+  watch_.reset();
+  pipe_.reset();
+}
+
+void OutputChannel::reopen_log() {
+  if (log_) log_->reopen();
+}
+
+}  // namespace sn

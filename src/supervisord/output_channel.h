@@ -1,0 +1,47 @@
+// One output pipe of a child (stdout or stderr): read when readable and
+// written to the child's log file (rotated by size), optionally with ANSI
+// escapes stripped and copied into the main log at debug level.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lib/util/event_loop.h"
+#include "lib/util/logger.h"
+#include "lib/util/rotating_file.h"
+#include "lib/util/unique_fd.h"
+
+namespace sn {
+
+struct OutputChannelOptions {
+  std::string process_name;
+  std::string channel;  // "stdout" or "stderr"
+  bool strip_ansi = false;
+  Logger* main_log = nullptr;  // output is copied there at debug level
+};
+
+class OutputChannel {
+ public:
+  // `log` may be null (the channel's logfile is NONE): output is read and dropped.
+  OutputChannel(EventLoop& loop, UniqueFd pipe, std::unique_ptr<RotatingFile> log, OutputChannelOptions options);
+
+  // Reads everything the pipe holds now (called before an exit is handled).
+  void drain();
+  bool closed() const { return !pipe_.valid(); }
+  void reopen_log();
+
+ private:
+  // Reads once; false when the pipe is empty or closed.
+  bool read_once();
+  void record(std::string_view data);
+  void close();
+
+  UniqueFd pipe_;
+  EventLoop::Watch watch_;
+  std::unique_ptr<RotatingFile> log_;
+  OutputChannelOptions options_;
+  bool write_failed_ = false;
+};
+
+}  // namespace sn

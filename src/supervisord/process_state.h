@@ -1,0 +1,38 @@
+// supervisor's process and daemon states, with their codes and names.
+#pragma once
+
+#include <string_view>
+
+namespace sn {
+
+enum class ProcessState : int {
+  kStopped = 0,
+  kStarting = 10,
+  kRunning = 20,
+  kBackoff = 30,
+  kStopping = 40,
+  kExited = 100,
+  kFatal = 200,
+  kUnknown = 1000,
+};
+
+std::string_view process_state_name(ProcessState state);
+
+// STOPPED, EXITED, FATAL, UNKNOWN.
+bool is_stopped_state(ProcessState state);
+// STARTING, RUNNING, BACKOFF.
+bool is_running_state(ProcessState state);
+// STARTING, RUNNING, STOPPING: states in which a signal can be sent.
+bool is_signallable_state(ProcessState state);
+
+// The daemon's mood (getState).
+enum class SupervisorState : int {
+  kFatal = 2,
+  kRunning = 1,
+  kRestarting = 0,
+  kShutdown = -1,
+};
+
+std::string_view supervisor_state_name(SupervisorState state);
+
+}  // namespace sn

@@ -1,0 +1,61 @@
+#include "supervisord/running_child.h"
+
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+
+#ifndef P_PIDFD
+#define P_PIDFD 3
+#endif
+
+namespace sn {
+
+RunningChild::RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
+                           std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err)
+    : process_(process),
+      pid_(pid),
+      stdin_(std::move(stdin_pipe)),
+      out_(std::move(out)),
+      err_(std::move(err)),
+      pidfd_(std::move(pidfd)) {
+  watch_ = loop.watch(pidfd_.get(), EPOLLIN, [this](uint32_t) { on_exited(); });
+}
+
+int RunningChild::send_signal(int sig, SignalScope scope) {
+  int rc = scope == SignalScope::kProcessGroup
+               ? ::kill(-pid_, sig)
+               : static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd_.get(), sig, nullptr, 0));
+  return rc == 0 ? 0 : errno;
+}
+
+void RunningChild::reopen_logs() {
+  if (out_) out_->reopen_log();
+  if (err_) err_->reopen_log();
+}
+
+ExitStatus RunningChild::reap() {
+  siginfo_t info{};
+  while (::waitid(static_cast<idtype_t>(P_PIDFD), static_cast<id_t>(pidfd_.get()), &info, WEXITED) != 0) {
+    if (errno != EINTR) return ExitStatus::killed(0);
+  }
+  switch (info.si_code) {
+    case CLD_EXITED: return ExitStatus::exited(info.si_status);
+    case CLD_DUMPED: return ExitStatus::killed(info.si_status, true);
+    default: return ExitStatus::killed(info.si_status);
+  }
+}
+
+void RunningChild::on_exited() {
+  // Everything the child wrote before it died is in the pipes: log it
+  // before the exit is acted on.
+  if (out_) out_->drain();
+  if (err_) err_->drain();
+  ExitStatus status = reap();
+  Process& process = process_;
+  process.on_exit(status);  // destroys *this: nothing may follow
+}
+
+}  // namespace sn

@@ -1,0 +1,38 @@
+// Creates the OS process for a Process: resolves the command, opens the
+// log files, makes the pipes, forks, and in the child sets up the process
+// group, descriptors, user, directory and umask before execve. Failures in
+// the parent become spawnerr; failures in the child are written to its
+// stderr log and end it with status 127, as supervisor does.
+#pragma once
+
+#include <string>
+
+#include "lib/config/config_model.h"
+#include "lib/util/event_loop.h"
+#include "lib/util/logger.h"
+#include "supervisord/process.h"
+
+namespace sn {
+
+struct SpawnSettings {
+  EnvironmentList inherited_environment;  // supervisord's environment at start
+  std::string default_server_url;         // SUPERVISOR_SERVER_URL unless the program sets serverurl
+  bool strip_ansi = false;
+};
+
+class Spawner {
+ public:
+  Spawner(EventLoop& loop, Logger& logger, SpawnSettings settings)
+      : loop_(loop), logger_(logger), settings_(std::move(settings)) {}
+
+  SpawnResult spawn(Process& process);
+  const SpawnSettings& settings() const { return settings_; }
+  std::string inherited_path() const;
+
+ private:
+  EventLoop& loop_;
+  Logger& logger_;
+  SpawnSettings settings_;
+};
+
+}  // namespace sn

@@ -1,0 +1,138 @@
+#include "supervisord/supervisor.h"
+
+#include <algorithm>
+
+#include "lib/util/strings.h"
+#include "supervisord/auto_child_logs.h"
+
+namespace sn {
+namespace {
+
+constexpr int64_t kWaitingReportInterval = 3 * kNanosPerSecond;
+
+}  // namespace
+
+Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, SpawnSettings spawn_settings)
+    : loop_(loop),
+      logger_(logger),
+      config_(config),
+      spawner_(loop, logger, std::move(spawn_settings)),
+      stop_step_timer_(loop.timers(), [this] { stop_step(); }),
+      report_timer_(loop.timers(), [this] { report_waiting(); }) {}
+
+Supervisor::~Supervisor() = default;
+
+void Supervisor::create_groups() {
+  for (const GroupConfig& g : config_.groups) add_group(g);
+}
+
+bool Supervisor::add_group(const GroupConfig& config) {
+  if (groups_.count(config.name)) return false;
+  auto group = std::make_unique<ProcessGroup>(config, *this);
+  resolve_log_paths(*group);
+  groups_.emplace(config.name, std::move(group));
+  return true;
+}
+
+void Supervisor::resolve_log_paths(ProcessGroup& group) {
+  for (const auto& p : group.processes()) {
+    std::string paths[2];
+    const ChannelConfig* channels[2] = {&p->config().stdout_channel, &p->config().stderr_channel};
+    const char* names[2] = {"stdout", "stderr"};
+    for (int i = 0; i < 2; ++i) {
+      const LogTarget& target = channels[i]->logfile;
+      if (target.kind == LogTarget::Kind::kPath) {
+        paths[i] = target.path;
+      } else if (target.kind == LogTarget::Kind::kAuto) {
+        std::string error;
+        paths[i] = create_auto_child_log(config_.childlogdir, p->name(), names[i], config_.identifier, &error);
+        if (!error.empty()) logger_.error(error);
+      }
+    }
+    p->set_log_paths(paths[0], paths[1]);
+  }
+}
+
+Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
+  auto it = groups_.find(name);
+  if (it == groups_.end()) return RemoveResult::kNoSuchGroup;
+  if (!it->second->unstopped().empty()) return RemoveResult::kStillRunning;
+  groups_.erase(it);
+  return RemoveResult::kRemoved;
+}
+
+ProcessGroup* Supervisor::find_group(std::string_view name) const {
+  auto it = groups_.find(name);
+  return it == groups_.end() ? nullptr : it->second.get();
+}
+
+std::vector<ProcessGroup*> Supervisor::groups() const {
+  std::vector<ProcessGroup*> out;
+  out.reserve(groups_.size());
+  for (const auto& [name, g] : groups_) out.push_back(g.get());
+  std::stable_sort(out.begin(), out.end(), [](const ProcessGroup* a, const ProcessGroup* b) {
+    return a->config().priority < b->config().priority;
+  });
+  return out;
+}
+
+void Supervisor::start_autostart() {
+  for (ProcessGroup* g : groups()) g->start_autostart();
+}
+
+std::vector<Process*> Supervisor::unstopped_processes() const {
+  std::vector<Process*> out;
+  for (ProcessGroup* g : groups()) {
+    std::vector<Process*> u = g->unstopped();
+    out.insert(out.end(), u.begin(), u.end());
+  }
+  return out;
+}
+
+void Supervisor::shutdown() { begin_stopping(SupervisorState::kShutdown); }
+
+void Supervisor::restart() { begin_stopping(SupervisorState::kRestarting); }
+
+void Supervisor::begin_stopping(SupervisorState mood) {
+  state_ = mood;
+  if (stopping_) return;
+  stopping_ = true;
+  stop_queue_ = groups();
+  report_waiting();
+  stop_step();
+}
+
+void Supervisor::stop_step() {
+  while (!stop_queue_.empty()) {
+    ProcessGroup* group = stop_queue_.back();
+    group->stop_all();
+    if (!group->unstopped().empty()) return;  // continue when they have stopped
+    stop_queue_.pop_back();
+  }
+  if (!unstopped_processes().empty()) return;
+  report_timer_.cancel();
+  if (on_stopped_) on_stopped_();
+}
+
+void Supervisor::report_waiting() {
+  std::vector<Process*> waiting = unstopped_processes();
+  if (waiting.empty()) return;
+  std::vector<std::string> names;
+  for (Process* p : waiting) names.push_back(p->name());
+  logger_.info("waiting for " + join(names, ", ") + " to die");
+  for (Process* p : waiting)
+    logger_.blather(p->name() + " state: " + std::string(process_state_name(p->state())));
+  report_timer_.arm_at(loop_.clock().monotonic_ns() + kWaitingReportInterval);
+}
+
+void Supervisor::state_changed(Process&, ProcessState, bool) {
+  // Continue an ordered stop on the next loop round, not from inside the
+  // transition that is still running.
+  if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
+}
+
+void Supervisor::reopen_logs() {
+  for (const auto& [name, g] : groups_) g->reopen_logs();
+}
+
+}  // namespace sn
