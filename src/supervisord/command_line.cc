@@ -91,7 +91,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       {nullptr, 0, nullptr, 0},
   };
   opterr = 0;
-  optind = 1;
+  optind = 0;  // 0 makes GNU getopt start over completely
   int c;
   while ((c = getopt_long(argc, argv, ":c:nshvu:m:d:l:y:z:e:j:i:q:ka:t", kLong, nullptr)) != -1) {
     switch (c) {
@@ -115,10 +115,14 @@ CommandLine parse_command_line(int argc, char** argv) {
       case 't': cl.strip_ansi = true; break;
       case kMinprocs: cl.minprocs = optarg; break;
       case kProfileOptions: cl.profile_options = optarg; break;
-      case ':':
-        throw UsageError(std::string("option ") + argv[optind - 1] + " requires argument");
-      default:
-        throw UsageError(std::string("option ") + argv[optind - 1] + " not recognized");
+      case ':': {
+        std::string opt = optopt ? std::string("-") + static_cast<char>(optopt) : std::string(argv[optind - 1]);
+        throw UsageError("option " + opt + " requires argument");
+      }
+      default: {
+        std::string opt = optopt ? std::string("-") + static_cast<char>(optopt) : std::string(argv[optind - 1]);
+        throw UsageError("option " + opt + " not recognized");
+      }
     }
   }
   if (optind < argc) {

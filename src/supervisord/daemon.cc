@@ -150,8 +150,9 @@ bool Daemon::run_supervisor() {
   }
   if (!c.nocleanup) clear_auto_child_logs(c.childlogdir, c.identifier, logger_);
 
-  SpawnSettings spawn{inherited_environment_, c.default_server_url(), c.strip_ansi};
-  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(spawn));
+  spawner_ = std::make_unique<Spawner>(loop_, logger_,
+                                       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi});
+  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, *spawner_);
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
 

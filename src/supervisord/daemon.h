@@ -13,6 +13,7 @@
 #include "lib/util/unique_fd.h"
 #include "supervisord/command_line.h"
 #include "supervisord/pidfile.h"
+#include "supervisord/spawner.h"
 #include "supervisord/supervisor.h"
 #include "supervisord/systemd_notify.h"
 
@@ -45,6 +46,7 @@ class Daemon {
   Logger logger_;
   SystemdNotifier notifier_;
   std::optional<PidFile> pidfile_;
+  std::unique_ptr<Spawner> spawner_;
   std::unique_ptr<Supervisor> supervisor_;
   UniqueFd signal_fd_;
   EventLoop::Watch signal_watch_;

@@ -37,6 +37,14 @@ struct SpawnResult {
   std::string error;  // supervisor's spawnerr text when there is no child
 };
 
+// Creates OS processes; the real one forks, tests use fakes.
+class ChildLauncher {
+ public:
+  virtual ~ChildLauncher() = default;
+  // Its end comes back through Process::on_exit().
+  virtual SpawnResult spawn(Process& process) = 0;
+};
+
 // What a Process needs from the daemon around it.
 class ProcessHost {
  public:

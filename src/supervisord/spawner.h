@@ -20,12 +20,12 @@ struct SpawnSettings {
   bool strip_ansi = false;
 };
 
-class Spawner {
+class Spawner final : public ChildLauncher {
  public:
   Spawner(EventLoop& loop, Logger& logger, SpawnSettings settings)
       : loop_(loop), logger_(logger), settings_(std::move(settings)) {}
 
-  SpawnResult spawn(Process& process);
+  SpawnResult spawn(Process& process) override;
   const SpawnSettings& settings() const { return settings_; }
   std::string inherited_path() const;
 

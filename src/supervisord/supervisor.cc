@@ -12,11 +12,11 @@ constexpr int64_t kWaitingReportInterval = 3 * kNanosPerSecond;
 
 }  // namespace
 
-Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, SpawnSettings spawn_settings)
+Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher)
     : loop_(loop),
       logger_(logger),
       config_(config),
-      spawner_(loop, logger, std::move(spawn_settings)),
+      launcher_(launcher),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
       report_timer_(loop.timers(), [this] { report_waiting(); }) {}
 

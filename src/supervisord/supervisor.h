@@ -14,13 +14,12 @@
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
 #include "supervisord/process_group.h"
-#include "supervisord/spawner.h"
 
 namespace sn {
 
 class Supervisor final : public ProcessHost {
  public:
-  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, SpawnSettings spawn_settings);
+  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher);
   ~Supervisor() override;
 
   // Creates every configured group; nothing starts yet.
@@ -47,13 +46,12 @@ class Supervisor final : public ProcessHost {
 
   void reopen_logs();
   const SupervisordConfig& config() const { return config_; }
-  Spawner& spawner() { return spawner_; }
 
   // ProcessHost
   const Clock& clock() const override { return loop_.clock(); }
   TimerQueue& timers() override { return loop_.timers(); }
   Logger& logger() override { return logger_; }
-  SpawnResult spawn(Process& process) override { return spawner_.spawn(process); }
+  SpawnResult spawn(Process& process) override { return launcher_.spawn(process); }
   bool accepting_starts() const override { return state_ == SupervisorState::kRunning; }
   void state_changed(Process& process, ProcessState from, bool expected) override;
 
@@ -66,7 +64,7 @@ class Supervisor final : public ProcessHost {
   EventLoop& loop_;
   Logger& logger_;
   const SupervisordConfig& config_;
-  Spawner spawner_;
+  ChildLauncher& launcher_;
   std::map<std::string, std::unique_ptr<ProcessGroup>, std::less<>> groups_;
   SupervisorState state_ = SupervisorState::kRunning;
   bool stopping_ = false;

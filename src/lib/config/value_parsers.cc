@@ -30,20 +30,38 @@ std::string dirname_of(const std::string& path) {
   return path.substr(0, slash);
 }
 
-bool lookup_uid(uid_t uid, passwd* out, std::string* name) {
-  long size = sysconf(_SC_GETPW_R_SIZE_MAX);
-  std::string buf(size > 0 ? static_cast<size_t>(size) : 16384, '\0');
-  passwd* result = nullptr;
-  if (getpwuid_r(uid, out, buf.data(), buf.size(), &result) != 0 || !result) return false;
-  *name = out->pw_name;
-  return true;
+// A passwd entry copied out of getpw*_r's buffer.
+struct PasswdEntry {
+  std::string name;
+  std::string home;
+  uid_t uid = 0;
+  gid_t gid = 0;
+};
+
+std::optional<PasswdEntry> copy_entry(int rc, passwd* result) {
+  if (rc != 0 || !result) return std::nullopt;
+  return PasswdEntry{result->pw_name, result->pw_dir, result->pw_uid, result->pw_gid};
 }
 
-bool lookup_user_name(const std::string& user, passwd* out) {
+std::string passwd_buffer() {
   long size = sysconf(_SC_GETPW_R_SIZE_MAX);
-  std::string buf(size > 0 ? static_cast<size_t>(size) : 16384, '\0');
+  return std::string(size > 0 ? static_cast<size_t>(size) : 16384, '\0');
+}
+
+std::optional<PasswdEntry> lookup_uid(uid_t uid) {
+  std::string buf = passwd_buffer();
+  passwd pw;
   passwd* result = nullptr;
-  return getpwnam_r(user.c_str(), out, buf.data(), buf.size(), &result) == 0 && result;
+  int rc = getpwuid_r(uid, &pw, buf.data(), buf.size(), &result);
+  return copy_entry(rc, result);
+}
+
+std::optional<PasswdEntry> lookup_user_name(const std::string& user) {
+  std::string buf = passwd_buffer();
+  passwd pw;
+  passwd* result = nullptr;
+  int rc = getpwnam_r(user.c_str(), &pw, buf.data(), buf.size(), &result);
+  return copy_entry(rc, result);
 }
 
 std::optional<gid_t> lookup_group(std::string_view v) {
@@ -305,19 +323,15 @@ InetAddress parse_inet_address(std::string_view v) {
 
 UserIds parse_user(std::string_view v) {
   std::string s(v);
-  passwd pw;
-  UserIds ids;
+  std::optional<PasswdEntry> entry;
   if (auto n = parse_python_int(s)) {
-    if (*n < 0 || !lookup_uid(static_cast<uid_t>(*n), &pw, &ids.name)) {
-      throw ValueError("no user with id " + s + " in the passwd database");
-    }
+    if (*n >= 0) entry = lookup_uid(static_cast<uid_t>(*n));
+    if (!entry) throw ValueError("no user with id " + s + " in the passwd database");
   } else {
-    if (!lookup_user_name(s, &pw)) throw ValueError("no user named " + py_repr(s) + " in the passwd database");
-    ids.name = pw.pw_name;
+    entry = lookup_user_name(s);
+    if (!entry) throw ValueError("no user named " + py_repr(s) + " in the passwd database");
   }
-  ids.uid = pw.pw_uid;
-  ids.gid = pw.pw_gid;
-  return ids;
+  return UserIds{entry->uid, entry->gid, entry->name};
 }
 
 std::pair<uid_t, gid_t> parse_user_group(std::string_view v) {
@@ -338,14 +352,11 @@ std::string expand_user(std::string_view path) {
     const char* env = std::getenv("HOME");
     if (env) {
       home = env;
-    } else {
-      passwd pw;
-      std::string name;
-      if (lookup_uid(getuid(), &pw, &name)) home = pw.pw_dir;
+    } else if (auto me = lookup_uid(getuid())) {
+      home = me->home;
     }
-  } else {
-    passwd pw;
-    if (lookup_user_name(std::string(user), &pw)) home = pw.pw_dir;
+  } else if (auto other = lookup_user_name(std::string(user))) {
+    home = other->home;
   }
   if (home.empty()) return std::string(path);
   if (slash == std::string_view::npos) return home;

@@ -1,0 +1,106 @@
+// A ProcessHost for state-machine tests: a manual clock, fake children that
+// record the signals they get, and a log of every transition.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lib/util/clock.h"
+#include "lib/util/logger.h"
+#include "lib/util/timer_queue.h"
+#include "supervisord/process.h"
+
+namespace sn::test {
+
+struct SentSignal {
+  pid_t pid;
+  int sig;
+  SignalScope scope;
+};
+
+class FakeChild : public ChildHandle {
+ public:
+  FakeChild(pid_t pid, std::vector<SentSignal>* sent, int* fail_errno) : pid_(pid), sent_(sent), fail_(fail_errno) {}
+  pid_t pid() const override { return pid_; }
+  int send_signal(int sig, SignalScope scope) override {
+    sent_->push_back({pid_, sig, scope});
+    return *fail_;
+  }
+
+ private:
+  pid_t pid_;
+  std::vector<SentSignal>* sent_;
+  int* fail_;
+};
+
+class CaptureLogSink : public LogSink {
+ public:
+  explicit CaptureLogSink(std::vector<std::string>* lines) : lines_(lines) {}
+  void emit(LogLevel, std::string_view line) override {
+    // Drop the timestamp: "LEVEL message".
+    std::string_view rest = line.substr(24);
+    if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+    lines_->emplace_back(rest);
+  }
+
+ private:
+  std::vector<std::string>* lines_;
+};
+
+class FakeLauncher : public ChildLauncher {
+ public:
+  SpawnResult spawn(Process&) override {
+    ++spawns;
+    if (!next_error.empty()) return {nullptr, next_error};
+    return {std::make_unique<FakeChild>(next_pid++, &signals, &signal_errno), ""};
+  }
+  int spawns = 0;
+  pid_t next_pid = 100;
+  std::string next_error;
+  int signal_errno = 0;
+  std::vector<SentSignal> signals;
+};
+
+class FakeProcessHost : public ProcessHost {
+ public:
+  FakeProcessHost() : logger_(clock_) {
+    logger_.set_level(LogLevel::kBlather);
+    logger_.add_sink(std::make_unique<CaptureLogSink>(&log_lines));
+  }
+  const Clock& clock() const override { return clock_; }
+  TimerQueue& timers() override { return timers_; }
+  Logger& logger() override { return logger_; }
+  SpawnResult spawn(Process& p) override { return launcher.spawn(p); }
+  bool accepting_starts() const override { return accepting; }
+  void state_changed(Process& p, ProcessState from, bool expected) override {
+    transitions.push_back({from, p.state()});
+    expected_flags.push_back(expected);
+    last_expected = expected;
+  }
+
+  void advance(double seconds) {
+    clock_.advance_seconds(seconds);
+    timers_.run_due(clock_.monotonic_ns());
+  }
+  // Log lines at or above INFO, for comparing with supervisor's.
+  std::vector<std::string> info_lines() const {
+    std::vector<std::string> out;
+    for (const std::string& l : log_lines)
+      if (l.rfind("DEBG", 0) != 0 && l.rfind("BLAT", 0) != 0) out.push_back(l);
+    return out;
+  }
+
+  ManualClock clock_;
+  TimerQueue timers_;
+  Logger logger_;
+  FakeLauncher launcher;
+  bool accepting = true;
+  bool last_expected = true;
+  std::vector<bool> expected_flags;
+  std::vector<std::pair<ProcessState, ProcessState>> transitions;
+  std::vector<std::string> log_lines;
+};
+
+}  // namespace sn::test

@@ -1,0 +1,387 @@
+#include "supervisord/process.h"
+
+#include <gtest/gtest.h>
+
+#include <cerrno>
+#include <csignal>
+
+#include "fake_process_host.h"
+
+namespace sn {
+namespace {
+
+using test::FakeProcessHost;
+using S = ProcessState;
+
+ProcessConfig config(const std::string& name = "web") {
+  ProcessConfig c;
+  c.name = name;
+  c.program_name = name;
+  c.command = "/bin/true";
+  return c;
+}
+
+class ProcessTest : public ::testing::Test {
+ protected:
+  FakeProcessHost host;
+};
+
+TEST_F(ProcessTest, StartsAndBecomesRunningAfterStartsecs) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.start_if_autostart();
+  EXPECT_EQ(p.state(), S::kStarting);
+  EXPECT_EQ(p.pid(), 100);
+  EXPECT_GT(p.start_time(), 0);
+  host.advance(0.999);
+  EXPECT_EQ(p.state(), S::kStarting);
+  host.advance(0.002);
+  EXPECT_EQ(p.state(), S::kRunning);
+  EXPECT_EQ(host.info_lines(),
+            (std::vector<std::string>{
+                "INFO spawned: 'web' with pid 100",
+                "INFO success: web entered RUNNING state, process has stayed up for > than 1 seconds (startsecs)"}));
+}
+
+TEST_F(ProcessTest, StartsecsZeroIsRunningAtOnce) {
+  ProcessConfig c = config();
+  c.startsecs = 0;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(0);
+  EXPECT_EQ(p.state(), S::kRunning);
+}
+
+TEST_F(ProcessTest, AutostartOnlyOnceAndOnlyWhenEnabled) {
+  ProcessConfig c = config();
+  c.autostart = false;
+  Process off(c, "web", host);
+  off.start_if_autostart();
+  EXPECT_EQ(off.state(), S::kStopped);
+
+  ProcessConfig c2 = config("b");
+  Process on(c2, "b", host);
+  on.start_if_autostart();
+  on.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(on.state(), S::kBackoff);
+  on.stop();
+  EXPECT_EQ(on.state(), S::kStopped);
+  on.start_if_autostart();
+  EXPECT_EQ(on.state(), S::kStopped) << "autostart applies to a process that never ran";
+}
+
+TEST_F(ProcessTest, QuickExitsBackOffOneTwoThreeSecondsThenFatal) {
+  ProcessConfig c = config();
+  c.startretries = 3;
+  Process p(c, "web", host);
+  p.spawn();
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    p.on_exit(ExitStatus::exited(1));
+    EXPECT_EQ(p.state(), S::kBackoff);
+    EXPECT_EQ(p.backoff_count(), attempt);
+    EXPECT_EQ(p.spawn_error(), "Exited too quickly (process log may have details)");
+    EXPECT_EQ(p.pid(), 0);
+    host.advance(attempt - 0.01);
+    EXPECT_EQ(p.state(), S::kBackoff) << "attempt " << attempt;
+    host.advance(0.02);
+    EXPECT_EQ(p.state(), S::kStarting) << "attempt " << attempt;
+  }
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kFatal);
+  EXPECT_EQ(host.launcher.spawns, 4) << "startretries + 1 attempts";
+  std::vector<std::string> lines = host.info_lines();
+  EXPECT_EQ(lines[lines.size() - 2], "WARN exited: web (exit status 1; not expected)");
+  EXPECT_EQ(lines.back(), "INFO gave up: web entered FATAL state, too many start retries too quickly");
+}
+
+TEST_F(ProcessTest, ZeroRetriesMeansOneAttempt) {
+  ProcessConfig c = config();
+  c.startretries = 0;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(p.state(), S::kFatal);
+}
+
+TEST_F(ProcessTest, SpawnErrorsFollowTheBackoffPath) {
+  ProcessConfig c = config();
+  c.startretries = 1;
+  host.launcher.next_error = "can't find command '/nope'";
+  Process p(c, "web", host);
+  p.spawn();
+  EXPECT_EQ(p.state(), S::kBackoff);
+  EXPECT_EQ(p.spawn_error(), "can't find command '/nope'");
+  host.advance(1.01);
+  EXPECT_EQ(p.state(), S::kFatal);
+  EXPECT_EQ(host.transitions,
+            (std::vector<std::pair<S, S>>{{S::kStopped, S::kStarting}, {S::kStarting, S::kBackoff},
+                                          {S::kBackoff, S::kStarting}, {S::kStarting, S::kBackoff},
+                                          {S::kBackoff, S::kFatal}}));
+  EXPECT_EQ(host.info_lines()[0], "INFO spawnerr: can't find command '/nope'");
+}
+
+TEST_F(ProcessTest, ExpectedExitFromRunningIsExitedWithoutRestart) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_TRUE(host.last_expected);
+  EXPECT_EQ(p.exit_status(), 0);
+  EXPECT_EQ(p.spawn_error(), "");
+  EXPECT_GT(p.stop_time(), p.start_time());
+  EXPECT_EQ(host.info_lines().back(), "INFO exited: web (exit status 0; expected)");
+  EXPECT_EQ(host.launcher.spawns, 1);
+}
+
+TEST_F(ProcessTest, UnexpectedExitRestartsAtOnce) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::exited(3));
+  EXPECT_EQ(p.state(), S::kStarting);
+  EXPECT_EQ(p.pid(), 101);
+  EXPECT_EQ(host.launcher.spawns, 2);
+  ASSERT_EQ(host.transitions.size(), 4u);
+  EXPECT_EQ(host.transitions[2], (std::pair<S, S>{S::kRunning, S::kExited}));
+  EXPECT_FALSE(host.expected_flags[2]);
+  EXPECT_EQ(host.transitions[3], (std::pair<S, S>{S::kExited, S::kStarting}));
+  EXPECT_EQ(p.backoff_count(), 0);
+}
+
+TEST_F(ProcessTest, SignalDeathIsNeverExpected) {
+  ProcessConfig c = config();
+  c.autorestart = AutoRestart::kNever;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::killed(SIGSEGV, true));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_EQ(p.exit_status(), -1);
+  EXPECT_EQ(p.spawn_error(), "Bad exit code -1");
+  EXPECT_EQ(host.info_lines().back(), "WARN exited: web (terminated by SIGSEGV (core dumped); not expected)");
+}
+
+TEST_F(ProcessTest, AutorestartTrueRestartsExpectedExits) {
+  ProcessConfig c = config();
+  c.autorestart = AutoRestart::kAlways;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(p.state(), S::kStarting);
+}
+
+TEST_F(ProcessTest, AutorestartFalseNeverRestarts) {
+  ProcessConfig c = config();
+  c.autorestart = AutoRestart::kNever;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::exited(9));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_EQ(host.launcher.spawns, 1);
+}
+
+TEST_F(ProcessTest, CustomExitcodes) {
+  ProcessConfig c = config();
+  c.exitcodes = {0, 2};
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.on_exit(ExitStatus::exited(2));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_TRUE(host.last_expected);
+}
+
+TEST_F(ProcessTest, StartsecsZeroExitGoesThroughRunningToExited) {
+  ProcessConfig c = config();
+  c.startsecs = 0;
+  c.autorestart = AutoRestart::kNever;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(5));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_EQ(host.transitions.back(), (std::pair<S, S>{S::kRunning, S::kExited}));
+}
+
+TEST_F(ProcessTest, StopSendsStopsignalThenStopped) {
+  ProcessConfig c = config();
+  c.stopsignal = SIGINT;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  EXPECT_EQ(p.stop(), "");
+  EXPECT_EQ(p.state(), S::kStopping);
+  ASSERT_EQ(host.launcher.signals.size(), 1u);
+  EXPECT_EQ(host.launcher.signals[0].sig, SIGINT);
+  EXPECT_EQ(host.launcher.signals[0].scope, SignalScope::kProcess);
+  p.on_exit(ExitStatus::killed(SIGINT));
+  EXPECT_EQ(p.state(), S::kStopped);
+  EXPECT_EQ(host.info_lines().back(), "WARN stopped: web (terminated by SIGINT)");
+  EXPECT_EQ(host.launcher.spawns, 1);
+}
+
+TEST_F(ProcessTest, ExpectedStopIsLoggedAsInfo) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.stop();
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(host.info_lines().back(), "INFO stopped: web (exit status 0)");
+}
+
+TEST_F(ProcessTest, StubbornProcessGetsSigkillAfterStopwaitsecsRepeatedly) {
+  ProcessConfig c = config();
+  c.stopwaitsecs = 5;
+  c.killasgroup = true;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  p.stop();
+  host.advance(4.9);
+  EXPECT_EQ(host.launcher.signals.size(), 1u);
+  host.advance(0.2);
+  ASSERT_EQ(host.launcher.signals.size(), 2u);
+  EXPECT_EQ(host.launcher.signals[1].sig, SIGKILL);
+  EXPECT_EQ(host.launcher.signals[1].scope, SignalScope::kProcessGroup);
+  EXPECT_EQ(host.info_lines().back(), "WARN killing 'web' (100) with SIGKILL");
+  host.advance(5.1);
+  EXPECT_EQ(host.launcher.signals.size(), 3u);
+  p.on_exit(ExitStatus::killed(SIGKILL));
+  EXPECT_EQ(p.state(), S::kStopped);
+  host.advance(100);
+  EXPECT_EQ(host.launcher.signals.size(), 3u);
+}
+
+TEST_F(ProcessTest, StopasgroupSignalsTheGroup) {
+  ProcessConfig c = config();
+  c.stopasgroup = c.killasgroup = true;
+  Process p(c, "web", host);
+  p.spawn();
+  p.stop();
+  EXPECT_EQ(host.launcher.signals.at(0).scope, SignalScope::kProcessGroup);
+}
+
+TEST_F(ProcessTest, StopWhileStartingWorks) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  p.stop();
+  host.advance(5);
+  EXPECT_EQ(p.state(), S::kStopping) << "no RUNNING while stopping";
+  p.on_exit(ExitStatus::killed(SIGTERM));
+  EXPECT_EQ(p.state(), S::kStopped);
+}
+
+TEST_F(ProcessTest, StopInBackoffCancelsRetries) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  ASSERT_EQ(p.state(), S::kBackoff);
+  EXPECT_EQ(p.stop(), "");
+  EXPECT_EQ(p.state(), S::kStopped);
+  host.advance(10);
+  EXPECT_EQ(p.state(), S::kStopped);
+  EXPECT_EQ(host.launcher.spawns, 1);
+}
+
+TEST_F(ProcessTest, StopWhenNotRunningReportsIt) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  EXPECT_EQ(p.stop(), "attempted to kill web with sig SIGTERM but it wasn't running");
+}
+
+TEST_F(ProcessTest, SignalGoesToThePidOnly) {
+  ProcessConfig c = config();
+  c.stopasgroup = c.killasgroup = true;
+  Process p(c, "web", host);
+  EXPECT_EQ(p.send_signal(SIGHUP), "attempted to send web sig SIGHUP but it wasn't running");
+  p.spawn();
+  EXPECT_EQ(p.send_signal(SIGHUP), "");
+  EXPECT_EQ(host.launcher.signals.at(0).sig, SIGHUP);
+  EXPECT_EQ(host.launcher.signals.at(0).scope, SignalScope::kProcess);
+  EXPECT_EQ(p.state(), S::kStarting);
+}
+
+TEST_F(ProcessTest, VanishedChildIsNotAnError) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.launcher.signal_errno = ESRCH;
+  EXPECT_EQ(p.stop(), "");
+  EXPECT_EQ(p.state(), S::kStopping);
+}
+
+TEST_F(ProcessTest, SignalFailureIsUnknown) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.launcher.signal_errno = EPERM;
+  EXPECT_NE(p.stop(), "");
+  EXPECT_EQ(p.state(), S::kUnknown);
+  EXPECT_EQ(host.info_lines().back().substr(0, 34), "CRIT unknown problem killing web (");
+}
+
+TEST_F(ProcessTest, NothingStartsWhileTheHostStops) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(2);
+  host.accepting = false;
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kExited);
+  p.start_if_autostart();
+  EXPECT_EQ(host.launcher.spawns, 1);
+}
+
+TEST_F(ProcessTest, BackoffRetryWaitsWhileTheHostStops) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  host.accepting = false;
+  host.advance(5);
+  EXPECT_EQ(p.state(), S::kBackoff);
+  p.give_up();
+  EXPECT_EQ(p.state(), S::kFatal);
+}
+
+TEST_F(ProcessTest, BackoffCapLimitsTheDelay) {
+  ProcessConfig c = config();
+  c.startretries = 10;
+  c.backoff.max_delay_secs = 2;
+  Process p(c, "web", host);
+  p.spawn();
+  for (int i = 0; i < 4; ++i) {
+    p.on_exit(ExitStatus::exited(1));
+    host.advance(2.01);
+    EXPECT_EQ(p.state(), S::kStarting) << i;
+  }
+}
+
+TEST_F(ProcessTest, BackoffJitterStaysWithinItsSpread) {
+  ProcessConfig c = config();
+  c.startretries = 100;
+  c.backoff.jitter_percent = 50;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));  // 1 s +- 0.5 s
+  host.advance(0.49);
+  EXPECT_EQ(p.state(), S::kBackoff);
+  host.advance(1.02);
+  EXPECT_EQ(p.state(), S::kStarting);
+}
+
+TEST_F(ProcessTest, Namespec) {
+  ProcessConfig a = config("web");
+  EXPECT_EQ(Process(a, "web", host).namespec(), "web");
+  EXPECT_EQ(Process(a, "grp", host).namespec(), "grp:web");
+}
+
+}  // namespace
+}  // namespace sn

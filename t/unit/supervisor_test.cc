@@ -1,0 +1,146 @@
+#include "supervisord/supervisor.h"
+
+#include <gtest/gtest.h>
+
+#include <csignal>
+
+#include "fake_process_host.h"
+#include "test_util.h"
+
+namespace sn {
+namespace {
+
+using test::CaptureLogSink;
+using test::FakeLauncher;
+
+class SupervisorTest : public ::testing::Test {
+ protected:
+  SupervisorTest() : loop(clock), logger(clock) {
+    logger.add_sink(std::make_unique<CaptureLogSink>(&lines));
+    config.childlogdir = dir.path();
+    config.identifier = "test";
+  }
+
+  void add_program(const std::string& name, int priority, bool autostart = true) {
+    GroupConfig g;
+    g.name = name;
+    g.priority = priority;
+    ProcessConfig p;
+    p.name = name;
+    p.command = "/bin/true";
+    p.priority = priority;
+    p.autostart = autostart;
+    g.processes.push_back(p);
+    config.groups.push_back(g);
+  }
+  void tick(double seconds = 0) {
+    clock.advance_seconds(seconds);
+    loop.timers().run_due(clock.monotonic_ns());
+  }
+  Process& process(Supervisor& s, const std::string& name) { return *s.find_group(name)->find(name); }
+
+  test::TempDir dir;
+  ManualClock clock;
+  EventLoop loop;
+  Logger logger;
+  std::vector<std::string> lines;
+  SupervisordConfig config;
+  FakeLauncher launcher;
+};
+
+TEST_F(SupervisorTest, StartsAutostartGroupsInPriorityOrder) {
+  add_program("late", 10);
+  add_program("early", 1);
+  add_program("manual", 5, false);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  EXPECT_EQ(process(s, "early").pid(), 100);
+  EXPECT_EQ(process(s, "late").pid(), 101);
+  EXPECT_EQ(process(s, "manual").pid(), 0);
+  std::vector<ProcessGroup*> order = s.groups();
+  ASSERT_EQ(order.size(), 3u);
+  EXPECT_EQ(order[0]->name(), "early");
+  EXPECT_EQ(order[1]->name(), "manual");
+  EXPECT_EQ(order[2]->name(), "late");
+}
+
+TEST_F(SupervisorTest, AutoLogsAreCreatedInChildlogdir) {
+  add_program("web", 1);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  const Process& p = process(s, "web");
+  EXPECT_EQ(p.stdout_log_path().rfind(dir.path() + "/web-stdout---test-", 0), 0u) << p.stdout_log_path();
+  EXPECT_TRUE(test::file_exists(p.stdout_log_path()));
+  EXPECT_TRUE(test::file_exists(p.stderr_log_path()));
+}
+
+TEST_F(SupervisorTest, ShutdownStopsOneGroupAtATimeHighestPriorityFirst) {
+  add_program("first", 1);
+  add_program("second", 2);
+  add_program("third", 3);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  bool stopped = false;
+  s.set_on_stopped([&] { stopped = true; });
+  s.shutdown();
+  EXPECT_EQ(s.state(), SupervisorState::kShutdown);
+  EXPECT_FALSE(s.accepting_starts());
+  ASSERT_EQ(launcher.signals.size(), 1u);
+  EXPECT_EQ(launcher.signals[0].pid, process(s, "third").pid());
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for first, second, third to die"), 1);
+
+  process(s, "third").on_exit(ExitStatus::killed(SIGTERM));
+  EXPECT_EQ(launcher.signals.size(), 1u) << "the next group waits for the loop";
+  tick();
+  ASSERT_EQ(launcher.signals.size(), 2u);
+  EXPECT_EQ(launcher.signals[1].pid, process(s, "second").pid());
+  process(s, "second").on_exit(ExitStatus::killed(SIGTERM));
+  tick();
+  process(s, "first").on_exit(ExitStatus::killed(SIGTERM));
+  EXPECT_FALSE(stopped);
+  tick();
+  EXPECT_TRUE(stopped);
+  EXPECT_EQ(launcher.spawns, 3) << "nothing restarts during shutdown";
+}
+
+TEST_F(SupervisorTest, ShutdownWithNothingRunningFinishesAtOnce) {
+  add_program("idle", 1, false);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  bool stopped = false;
+  s.set_on_stopped([&] { stopped = true; });
+  s.restart();
+  EXPECT_TRUE(stopped);
+  EXPECT_EQ(s.state(), SupervisorState::kRestarting);
+}
+
+TEST_F(SupervisorTest, WaitingReportRepeatsEveryThreeSeconds) {
+  add_program("slow", 1);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  s.shutdown();
+  tick(2.9);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for slow to die"), 1);
+  tick(0.2);
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for slow to die"), 2);
+}
+
+TEST_F(SupervisorTest, AddAndRemoveGroups) {
+  add_program("web", 1);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  EXPECT_FALSE(s.add_group(config.groups[0]));
+  s.start_autostart();
+  EXPECT_EQ(s.remove_group("web"), Supervisor::RemoveResult::kStillRunning);
+  EXPECT_EQ(s.remove_group("nope"), Supervisor::RemoveResult::kNoSuchGroup);
+  process(s, "web").stop();
+  process(s, "web").on_exit(ExitStatus::killed(SIGTERM));
+  EXPECT_EQ(s.remove_group("web"), Supervisor::RemoveResult::kRemoved);
+  EXPECT_EQ(s.find_group("web"), nullptr);
+}
+
+}  // namespace
+}  // namespace sn
