@@ -52,6 +52,15 @@ void Daemon::block_signals() {
   for (int sig : kHandledSignals) sigaddset(&set, sig);
   ::sigprocmask(SIG_BLOCK, &set, nullptr);
   ::signal(SIGPIPE, SIG_IGN);
+}
+
+void Daemon::watch_signals() {
+  if (signal_fd_) return;
+  // Created after daemonizing: a signalfd registered with epoll only wakes
+  // the process that registered it.
+  sigset_t set;
+  sigemptyset(&set);
+  for (int sig : kHandledSignals) sigaddset(&set, sig);
   signal_fd_.reset(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
   signal_watch_ = loop_.watch(signal_fd_.get(), EPOLLIN, [this](uint32_t) {
     signalfd_siginfo info;
@@ -164,6 +173,7 @@ bool Daemon::run_supervisor() {
     else if (c.directory) logger_.info("set current directory: '" + *c.directory + "'");
   }
   first_run_ = false;
+  watch_signals();
   if (int e = pidfile_->write(::getpid())) {
     logger_.critical("could not write pidfile " + pidfile_->path() + ": " + std::strerror(e));
   } else {

@@ -29,6 +29,7 @@ class Daemon {
  private:
   SupervisordConfig load_config() const;
   void block_signals();
+  void watch_signals();
   void prepare_first_run();
   void open_main_log(const std::vector<std::string>& criticals, const std::vector<std::string>& infos);
   // One life of a Supervisor; true when a restart follows.
