@@ -39,7 +39,7 @@ bool Process::change_state(ProcessState to, bool expected) {
 }
 
 void Process::start_if_autostart() {
-  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.accepting_starts()) spawn();
+  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.may_start(*this)) spawn();
 }
 
 void Process::spawn() {
@@ -79,7 +79,7 @@ void Process::on_deadline() {
                  std::to_string(config_.startsecs) + " seconds (startsecs)");
       break;
     case ProcessState::kBackoff:
-      if (host_.accepting_starts() && backoff_ <= config_.startretries) spawn();
+      if (host_.may_start(*this) && backoff_ <= config_.startretries) spawn();
       break;
     case ProcessState::kStopping:
       log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
@@ -156,7 +156,7 @@ void Process::on_exit(const ExitStatus& status) {
 }
 
 void Process::after_exited() {
-  if (state_ != ProcessState::kExited || !host_.accepting_starts()) return;
+  if (state_ != ProcessState::kExited || !host_.may_start(*this)) return;
   bool restart = config_.autorestart == AutoRestart::kAlways ||
                  (config_.autorestart == AutoRestart::kUnexpected && !contains(config_.exitcodes, *exit_status_));
   if (restart) spawn();

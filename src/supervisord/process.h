@@ -54,8 +54,10 @@ class ProcessHost {
   virtual Logger& logger() = 0;
   // Creates the OS process; its end comes back through Process::on_exit().
   virtual SpawnResult spawn(Process& process) = 0;
-  // False while supervisord is stopping everything: nothing new starts.
-  virtual bool accepting_starts() const = 0;
+  // Whether `process` may start now on its own (autostart, autorestart,
+  // a retry). False while supervisord stops everything; the place where
+  // start dependencies between programs would hold a process back.
+  virtual bool may_start(const Process& process) const = 0;
   virtual void state_changed(Process& process, ProcessState from, bool expected) = 0;
 };
 

@@ -52,7 +52,7 @@ class Supervisor final : public ProcessHost {
   TimerQueue& timers() override { return loop_.timers(); }
   Logger& logger() override { return logger_; }
   SpawnResult spawn(Process& process) override { return launcher_.spawn(process); }
-  bool accepting_starts() const override { return state_ == SupervisorState::kRunning; }
+  bool may_start(const Process&) const override { return state_ == SupervisorState::kRunning; }
   void state_changed(Process& process, ProcessState from, bool expected) override;
 
  private:

@@ -73,7 +73,7 @@ class FakeProcessHost : public ProcessHost {
   TimerQueue& timers() override { return timers_; }
   Logger& logger() override { return logger_; }
   SpawnResult spawn(Process& p) override { return launcher.spawn(p); }
-  bool accepting_starts() const override { return accepting; }
+  bool may_start(const Process&) const override { return accepting; }
   void state_changed(Process& p, ProcessState from, bool expected) override {
     transitions.push_back({from, p.state()});
     expected_flags.push_back(expected);

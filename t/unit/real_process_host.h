@@ -25,7 +25,7 @@ class RealProcessHost : public ProcessHost {
   TimerQueue& timers() override { return loop_.timers(); }
   Logger& logger() override { return logger_; }
   SpawnResult spawn(Process& p) override { return spawner_.spawn(p); }
-  bool accepting_starts() const override { return accepting; }
+  bool may_start(const Process&) const override { return accepting; }
   void state_changed(Process&, ProcessState, bool) override {}
 
   // Runs the loop until `done` or 10 seconds passed; returns `done()`.

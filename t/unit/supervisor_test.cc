@@ -86,7 +86,7 @@ TEST_F(SupervisorTest, ShutdownStopsOneGroupAtATimeHighestPriorityFirst) {
   s.set_on_stopped([&] { stopped = true; });
   s.shutdown();
   EXPECT_EQ(s.state(), SupervisorState::kShutdown);
-  EXPECT_FALSE(s.accepting_starts());
+  EXPECT_FALSE(s.may_start(process(s, "first")));
   ASSERT_EQ(launcher.signals.size(), 1u);
   EXPECT_EQ(launcher.signals[0].pid, process(s, "third").pid());
   EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for first, second, third to die"), 1);
