@@ -222,6 +222,9 @@ class StateMachine(unittest.TestCase):
             [program:crash]
             command=/bin/sh -c "exit 4"
             startretries=1
+            ; Python notices exits on its 1 s poll: under load a quick exit could
+            ; look like a run longer than startsecs=1 there.
+            startsecs=10
             [program:once]
             command=/bin/sh -c "sleep 0.3; exit 5"
             startsecs=0
