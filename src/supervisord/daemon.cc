@@ -35,7 +35,7 @@ EnvironmentList current_environment() {
 
 }  // namespace
 
-Daemon::Daemon(CommandLine command_line) : command_line_(std::move(command_line)) {
+Daemon::Daemon(CommandLine command_line) : command_line_(std::move(command_line)), web_token_(WebUi::make_token()) {
   // The notifier has removed NOTIFY_SOCKET: children inherit what is left.
   inherited_environment_ = current_environment();
 }
@@ -134,6 +134,9 @@ void Daemon::open_main_log(const std::vector<std::string>& criticals, const std:
   } else {
     auto file = std::make_unique<FileLogSink>(c.logfile, c.logfile_maxbytes, c.logfile_backups);
     if (int e = file->open()) throw UsageError("could not open the logfile " + c.logfile + ": " + std::strerror(e));
+    file->set_after_write([this, path = c.logfile] {
+      if (!watchers_.empty()) watchers_.changed(path);
+    });
     logger_.add_sink(std::move(file));
   }
   for (const std::string& m : criticals) logger_.critical(m);
@@ -159,11 +162,21 @@ bool Daemon::run_supervisor() {
   }
   if (!c.nocleanup) clear_auto_child_logs(c.childlogdir, c.identifier, logger_);
 
-  spawner_ = std::make_unique<Spawner>(loop_, logger_,
-                                       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi});
+  spawner_ = std::make_unique<Spawner>(
+      loop_, logger_, SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, *spawner_);
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
+  control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),
+                                             spawner_->inherited_path());
+  try {
+    control_->listen();
+  } catch (const ListenError& e) {
+    // At the first start this is a usage error; after a restart the daemon
+    // goes on without that server rather than stopping every program.
+    if (first_run_) throw UsageError(e.what());
+    logger_.critical(std::string("cannot open the HTTP server: ") + e.what());
+  }
 
   if (first_run_ && !c.nodaemon) {
     logger_.info("daemonizing the supervisord process");
@@ -185,6 +198,7 @@ bool Daemon::run_supervisor() {
   loop_.run();
 
   bool restart = supervisor_->state() == SupervisorState::kRestarting && next_config_;
+  control_.reset();
   supervisor_.reset();
   return restart;
 }
@@ -202,8 +216,7 @@ void Daemon::on_signal(int sig) {
     case SIGINT:
     case SIGQUIT:
       logger_.warn("received " + signal_name(sig) + " indicating exit request");
-      notifier_.notify("STOPPING=1\nSTATUS=stopping all processes");
-      supervisor_->shutdown();
+      shutdown();
       break;
     case SIGHUP:
       if (supervisor_->state() == SupervisorState::kShutdown) {
@@ -211,7 +224,7 @@ void Daemon::on_signal(int sig) {
         break;
       }
       logger_.warn("received SIGHUP indicating restart request");
-      reload_requested();
+      if (std::string error = restart(); !error.empty()) logger_.error("not restarting: " + error);
       break;
     case SIGUSR2:
       logger_.info("received SIGUSR2 indicating log reopen request");
@@ -224,20 +237,39 @@ void Daemon::on_signal(int sig) {
   }
 }
 
-void Daemon::reload_requested() {
+void Daemon::shutdown() {
+  notifier_.notify("STOPPING=1\nSTATUS=stopping all processes");
+  supervisor_->shutdown();
+}
+
+std::string Daemon::restart() {
   // Read the new configuration before stopping anything: a broken file
   // must not leave the host with nothing running.
   try {
     next_config_ = std::make_unique<SupervisordConfig>(load_config());
   } catch (const ConfigError& e) {
-    logger_.error(std::string("not restarting: the configuration could not be loaded: ") + e.what());
-    return;
+    return std::string("the configuration could not be loaded: ") + e.what();
   } catch (const UsageError& e) {
-    logger_.error(std::string("not restarting: ") + e.what());
-    return;
+    return e.what();
   }
   notifier_.notify("RELOADING=1\nSTATUS=restarting");
   supervisor_->restart();
+  return "";
+}
+
+DaemonActions Daemon::actions() {
+  DaemonActions a;
+  a.reread_config = [this] {
+    try {
+      return load_config();
+    } catch (const UsageError& e) {
+      throw ConfigError(e.what());
+    }
+  };
+  a.shutdown = [this] { shutdown(); };
+  a.restart = [this] { return restart(); };
+  a.reopen_main_log = [this] { logger_.reopen(); };
+  return a;
 }
 
 }  // namespace sn

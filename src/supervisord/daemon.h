@@ -12,6 +12,8 @@
 #include "lib/util/logger.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/command_line.h"
+#include "supervisord/control_server.h"
+#include "supervisord/file_watchers.h"
 #include "supervisord/pidfile.h"
 #include "supervisord/spawner.h"
 #include "supervisord/supervisor.h"
@@ -35,7 +37,10 @@ class Daemon {
   // One life of a Supervisor; true when a restart follows.
   bool run_supervisor();
   void on_signal(int sig);
-  void reload_requested();
+  // Reads the configuration and restarts; "" or why it cannot.
+  std::string restart();
+  void shutdown();
+  DaemonActions actions();
   std::string status_line() const;
 
   CommandLine command_line_;
@@ -47,8 +52,11 @@ class Daemon {
   Logger logger_;
   SystemdNotifier notifier_;
   std::optional<PidFile> pidfile_;
+  FileWatchers watchers_;
+  std::string web_token_;
   std::unique_ptr<Spawner> spawner_;
   std::unique_ptr<Supervisor> supervisor_;
+  std::unique_ptr<ControlServer> control_;  // destroyed before supervisor_
   UniqueFd signal_fd_;
   EventLoop::Watch signal_watch_;
   bool first_run_ = true;

@@ -64,6 +64,7 @@ void OutputChannel::record(std::string_view data) {
                                log_->path() + ": " + std::strerror(err));
     }
     write_failed_ = err != 0;
+    if (options_.watchers && !options_.watchers->empty()) options_.watchers->changed(log_->path());
   }
   if (options_.main_log && options_.main_log->enabled(LogLevel::kDebug)) {
     options_.main_log->debug(py_repr(options_.process_name) + " " + options_.channel + " output:\n" +
@@ -79,5 +80,7 @@ void OutputChannel::close() {
 void OutputChannel::reopen_log() {
   if (log_) log_->reopen();
 }
+
+int OutputChannel::clear_log() { return log_ ? log_->remove_and_reopen() : 0; }
 
 }  // namespace sn

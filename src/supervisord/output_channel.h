@@ -11,6 +11,7 @@
 #include "lib/util/logger.h"
 #include "lib/util/rotating_file.h"
 #include "lib/util/unique_fd.h"
+#include "supervisord/file_watchers.h"
 
 namespace sn {
 
@@ -19,6 +20,7 @@ struct OutputChannelOptions {
   std::string channel;  // "stdout" or "stderr"
   bool strip_ansi = false;
   Logger* main_log = nullptr;  // output is copied there at debug level
+  FileWatchers* watchers = nullptr;  // told when the log file grows
 };
 
 class OutputChannel {
@@ -30,6 +32,8 @@ class OutputChannel {
   void drain();
   bool closed() const { return !pipe_.valid(); }
   void reopen_log();
+  // Deletes the log file and starts it again empty. 0 or errno.
+  int clear_log();
 
  private:
   // Reads once; false when the pipe is empty or closed.

@@ -7,7 +7,9 @@
 
 #include <sys/types.h>
 
+#include <cerrno>
 #include <memory>
+#include <string_view>
 #include <optional>
 #include <string>
 
@@ -30,6 +32,10 @@ class ChildHandle {
   // 0, or the errno of the failure (ESRCH when it already exited).
   virtual int send_signal(int sig, SignalScope scope) = 0;
   virtual void reopen_logs() {}
+  // Deletes the log files and starts them again empty. 0 or errno.
+  virtual int clear_logs() { return 0; }
+  // Queues bytes for the child's stdin. 0, or EPIPE when it is closed.
+  virtual int write_stdin(std::string_view) { return EPIPE; }
 };
 
 struct SpawnResult {
@@ -82,6 +88,8 @@ class Process {
   const std::string& spawn_error() const { return spawn_error_; }
   std::optional<int> exit_status() const { return exit_status_; }
   int backoff_count() const { return backoff_; }
+  // A stop or kill signal was sent and the child has not ended yet.
+  bool killing() const { return killing_; }
 
   // Where the child logs go ("" for none); AUTO names are resolved by the group.
   const std::string& stdout_log_path() const { return stdout_log_path_; }

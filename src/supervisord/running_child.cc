@@ -15,7 +15,8 @@ namespace sn {
 
 RunningChild::RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
                            std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err)
-    : process_(process),
+    : loop_(loop),
+      process_(process),
       pid_(pid),
       stdin_(std::move(stdin_pipe)),
       out_(std::move(out)),
@@ -34,6 +35,44 @@ int RunningChild::send_signal(int sig, SignalScope scope) {
 void RunningChild::reopen_logs() {
   if (out_) out_->reopen_log();
   if (err_) err_->reopen_log();
+}
+
+int RunningChild::clear_logs() {
+  int err = out_ ? out_->clear_log() : 0;
+  int err2 = err_ ? err_->clear_log() : 0;
+  return err ? err : err2;
+}
+
+int RunningChild::write_stdin(std::string_view data) {
+  if (!stdin_) return EPIPE;
+  // A child that never reads its stdin must not make the daemon grow without bound.
+  constexpr size_t kMaxPendingStdin = 16 * 1024 * 1024;
+  if (stdin_pending_.size() + data.size() > kMaxPendingStdin) return ENOBUFS;
+  stdin_pending_.append(data);
+  return flush_stdin();
+}
+
+int RunningChild::flush_stdin() {
+  while (!stdin_pending_.empty()) {
+    ssize_t n = ::write(stdin_.get(), stdin_pending_.data(), stdin_pending_.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EAGAIN) {
+      if (!stdin_watch_.active()) {
+        stdin_watch_ = loop_.watch(stdin_.get(), EPOLLOUT, [this](uint32_t) { flush_stdin(); });
+      }
+      return 0;
+    }
+    if (n < 0) {
+      // The child closed its stdin: nothing more can be sent.
+      stdin_watch_.reset();
+      stdin_.reset();
+      stdin_pending_.clear();
+      return EPIPE;
+    }
+    stdin_pending_.erase(0, static_cast<size_t>(n));
+  }
+  stdin_watch_.reset();
+  return 0;
 }
 
 ExitStatus RunningChild::reap() {

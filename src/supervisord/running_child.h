@@ -23,15 +23,20 @@ class RunningChild final : public ChildHandle {
   pid_t pid() const override { return pid_; }
   int send_signal(int sig, SignalScope scope) override;
   void reopen_logs() override;
-  int stdin_fd() const { return stdin_.get(); }
+  int clear_logs() override;
+  int write_stdin(std::string_view data) override;
 
  private:
   void on_exited();
   ExitStatus reap();
+  int flush_stdin();
 
+  EventLoop& loop_;
   Process& process_;
   pid_t pid_;
   UniqueFd stdin_;
+  std::string stdin_pending_;
+  EventLoop::Watch stdin_watch_;
   std::unique_ptr<OutputChannel> out_;
   std::unique_ptr<OutputChannel> err_;
   UniqueFd pidfd_;

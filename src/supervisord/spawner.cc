@@ -215,7 +215,7 @@ SpawnResult Spawner::spawn(Process& process) {
 
   auto channel = [&](UniqueFd fd, std::unique_ptr<RotatingFile> log, const char* which) {
     return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log),
-                                           OutputChannelOptions{name, which, settings_.strip_ansi, &logger_});
+                                           OutputChannelOptions{name, which, settings_.strip_ansi, &logger_, settings_.watchers});
   };
   std::unique_ptr<OutputChannel> out_channel = channel(std::move(out.read_end), std::move(out_log), "stdout");
   std::unique_ptr<OutputChannel> err_channel;

@@ -10,6 +10,7 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "supervisord/file_watchers.h"
 #include "supervisord/process.h"
 
 namespace sn {
@@ -18,6 +19,7 @@ struct SpawnSettings {
   EnvironmentList inherited_environment;  // supervisord's environment at start
   std::string default_server_url;         // SUPERVISOR_SERVER_URL unless the program sets serverurl
   bool strip_ansi = false;
+  FileWatchers* watchers = nullptr;  // /logtail readers of child logs
 };
 
 class Spawner final : public ChildLauncher {

@@ -17,6 +17,7 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig&
       logger_(logger),
       config_(config),
       launcher_(launcher),
+      group_configs_(config.groups),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
       report_timer_(loop.timers(), [this] { report_waiting(); }) {}
 
@@ -125,10 +126,29 @@ void Supervisor::report_waiting() {
   report_timer_.arm_at(loop_.clock().monotonic_ns() + kWaitingReportInterval);
 }
 
-void Supervisor::state_changed(Process&, ProcessState, bool) {
+void Supervisor::state_changed(Process& process, ProcessState from, bool expected) {
   // Continue an ordered stop on the next loop round, not from inside the
   // transition that is still running.
   if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
+  for (const StateListener& listener : state_listeners_) listener(process, from, expected);
+}
+
+std::vector<Process*> Supervisor::processes_by_priority() const {
+  std::vector<Process*> out;
+  for (ProcessGroup* g : groups())
+    for (const auto& p : g->processes()) out.push_back(p.get());
+  return out;
+}
+
+std::vector<Process*> Supervisor::processes_by_name() const {
+  std::vector<Process*> out;
+  for (const auto& [name, g] : groups_) {
+    size_t first = out.size();
+    for (const auto& p : g->processes()) out.push_back(p.get());
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+              [](const Process* a, const Process* b) { return a->name() < b->name(); });
+  }
+  return out;
 }
 
 void Supervisor::reopen_logs() {

@@ -47,6 +47,24 @@ class Supervisor final : public ProcessHost {
   void reopen_logs();
   const SupervisordConfig& config() const { return config_; }
 
+  // Called after every process state change, outside the transition itself
+  // is not guaranteed: listeners must not destroy processes.
+  using StateListener = std::function<void(Process&, ProcessState from, bool expected)>;
+  void add_state_listener(StateListener listener) { state_listeners_.push_back(std::move(listener)); }
+
+  // Group configurations as last read (reloadConfig replaces them); the
+  // active groups are what runs.
+  const std::vector<GroupConfig>& group_configs() const { return group_configs_; }
+  void set_group_configs(std::vector<GroupConfig> configs) {
+    group_configs_ = std::move(configs);
+    reread_ = true;
+  }
+  bool reread_happened() const { return reread_; }
+  // Every process, groups by (priority, name) and processes by (priority, name).
+  std::vector<Process*> processes_by_priority() const;
+  // Every process, groups and processes sorted by name.
+  std::vector<Process*> processes_by_name() const;
+
   // ProcessHost
   const Clock& clock() const override { return loop_.clock(); }
   TimerQueue& timers() override { return loop_.timers(); }
@@ -70,6 +88,9 @@ class Supervisor final : public ProcessHost {
   bool stopping_ = false;
   std::vector<ProcessGroup*> stop_queue_;  // next group to stop at the back
   std::function<void()> on_stopped_;
+  std::vector<StateListener> state_listeners_;
+  std::vector<GroupConfig> group_configs_;
+  bool reread_ = false;
   Timer stop_step_timer_;
   Timer report_timer_;
 };

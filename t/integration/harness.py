@@ -6,6 +6,7 @@ Tests are plain unittest.TestCase classes; `main()` runs a module's tests
 and reports them in TAP, which automake's tap-driver counts one by one.
 """
 
+import http.client
 import os
 import re
 import shutil
@@ -17,6 +18,8 @@ import textwrap
 import time
 import traceback
 import unittest
+import socket
+import xmlrpc.client
 
 SUPERVISORD = os.environ.get("SUPERVISORD") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "src", "supervisord", "supervisord")
@@ -57,6 +60,62 @@ def descendants(root):
             out.append(kid)
             todo.append(kid)
     return [p for p in out if alive(p)]
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class UnixHTTPConnection(http.client.HTTPConnection):
+    """http.client over a unix socket (supervisorctl's unix:// URLs)."""
+
+    def __init__(self, path, timeout=30):
+        super().__init__("localhost", timeout=timeout)
+        self.socket_path = path
+
+    def connect(self):
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(self.socket_path)
+
+
+class UnixTransport(xmlrpc.client.Transport):
+    def __init__(self, path):
+        super().__init__()
+        self.socket_path = path
+
+    def make_connection(self, host):
+        return UnixHTTPConnection(self.socket_path)
+
+
+def rpc(url, timeout=30):
+    """An xmlrpc.client proxy for http://host:port or unix:///path."""
+    if url.startswith("unix://"):
+        return xmlrpc.client.ServerProxy("http://localhost/RPC2", transport=UnixTransport(url[7:]))
+    return xmlrpc.client.ServerProxy(url.rstrip("/") + "/RPC2")
+
+
+def raw_http(port, data, timeout=5.0, host="127.0.0.1"):
+    """Sends raw bytes to the HTTP server and returns all it answers before closing or going quiet."""
+    s = socket.create_connection((host, port), timeout=timeout)
+    try:
+        if data:
+            s.sendall(data)
+        out = b""
+        while True:
+            try:
+                chunk = s.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            out += chunk
+        return out
+    finally:
+        s.close()
 
 
 def conf(*parts):

@@ -2,6 +2,7 @@
 // (stdout in the foreground), or syslog.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "lib/util/logger.h"
@@ -13,12 +14,18 @@ class FileLogSink final : public LogSink {
  public:
   FileLogSink(std::string path, int64_t maxbytes, int backups) : file_(std::move(path), maxbytes, backups) {}
   int open() { return file_.open(); }
-  void emit(LogLevel, std::string_view line) override { file_.write(line); }
+  void emit(LogLevel, std::string_view line) override {
+    file_.write(line);
+    if (after_write_) after_write_();
+  }
+  // Runs after every record (tells /mainlogtail readers).
+  void set_after_write(std::function<void()> f) { after_write_ = std::move(f); }
   void reopen() override { file_.reopen(); }
   RotatingFile& file() { return file_; }
 
  private:
   RotatingFile file_;
+  std::function<void()> after_write_;
 };
 
 // Writes to a descriptor it does not own (stdout stays open).

@@ -1,0 +1,36 @@
+#include "supervisord/control_server.h"
+
+#include "lib/config/config_loader.h"
+
+namespace sn {
+
+ControlServer::ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers,
+                             const std::string& web_token, DaemonActions actions, std::string inherited_path)
+    : supervisor_(supervisor),
+      logger_(logger),
+      pending_(loop),
+      context_{supervisor, logger, loop, pending_, std::move(actions), std::move(inherited_path)},
+      web_(supervisor, internal_, web_token),
+      router_(loop, logger, supervisor, public_, watchers, web_),
+      http_(loop, logger, router_) {
+  add_supervisor_methods(internal_, context_);
+  add_system_methods(internal_, pending_);
+  for (const RpcInterfaceConfig& rpc : supervisor.config().rpcinterfaces) {
+    if (is_known_rpc_factory(rpc.factory)) public_.add_namespace(internal_, "supervisor", rpc.name);
+  }
+  add_system_methods(public_, pending_);
+  // Deferred calls look again whenever a process changes state.
+  supervisor.add_state_listener([this](Process&, ProcessState, bool) { pending_.wake(); });
+}
+
+void ControlServer::listen() {
+  const SupervisordConfig& config = supervisor_.config();
+  for (size_t i = 0; i < config.servers.size(); ++i) {
+    for (const RpcInterfaceConfig& rpc : config.rpcinterfaces) {
+      logger_.info("RPC interface '" + rpc.name + "' initialized");
+    }
+  }
+  http_.listen(config.servers);
+}
+
+}  // namespace sn

@@ -1,0 +1,41 @@
+// The listening sockets of [inet_http_server] and [unix_http_server].
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "lib/config/config_model.h"
+#include "lib/util/unique_fd.h"
+
+namespace sn {
+
+class ListenError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A bound, listening, non-blocking socket; a unix socket file is removed
+// when the listener goes away.
+class Listener {
+ public:
+  // Throws ListenError. A unix socket is bound under a temporary name,
+  // given its mode, then linked into place, so it never appears with the
+  // wrong permissions; a live socket already there is an error, a stale
+  // one is replaced.
+  static Listener open(const HttpServerConfig& config);
+
+  Listener(Listener&&) = default;
+  Listener& operator=(Listener&&) = default;
+  ~Listener();
+
+  int fd() const { return fd_.get(); }
+  const std::string& description() const { return description_; }
+
+ private:
+  Listener() = default;
+  UniqueFd fd_;
+  std::string unix_path_;
+  std::string description_;
+};
+
+}  // namespace sn

@@ -1,0 +1,43 @@
+// How a request handler answers: once (now or later), or as a chunked
+// stream. Answers for pipelined requests go out in request order; an
+// answer for a connection that has gone away is dropped.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lib/http/response.h"
+
+namespace sn {
+
+class HttpConnection;
+
+// The place of one request's answer in its connection's queue.
+struct ResponseSlot {
+  HttpConnection* connection = nullptr;  // null once the connection is gone
+  std::string bytes;                     // written when the slot is first in line
+  bool keep_alive = true;
+  bool head_request = false;
+  bool complete = false;                  // nothing more will be added
+  std::shared_ptr<void> attachment;       // kept alive with the answer (a log tail)
+};
+
+class Responder {
+ public:
+  explicit Responder(std::shared_ptr<ResponseSlot> slot) : slot_(std::move(slot)) {}
+
+  bool connected() const { return slot_ && slot_->connection; }
+  void send(const HttpResponse& response);
+  void start_stream(const HttpResponse& head);
+  void stream(std::string_view data);
+  // Ties `object` to the answer: released when the connection goes away.
+  void attach(std::shared_ptr<void> object) { slot_->attachment = std::move(object); }
+
+ private:
+  void push();
+  std::shared_ptr<ResponseSlot> slot_;
+};
+
+}  // namespace sn

@@ -1,0 +1,51 @@
+#include "supervisord/http/rpc_endpoint.h"
+
+#include "lib/util/strings.h"
+#include "lib/xmlrpc/xml_reader.h"
+#include "lib/xmlrpc/xml_writer.h"
+
+namespace sn {
+namespace {
+
+HttpResponse xml_response(std::string body) {
+  HttpResponse r;
+  r.header("Content-Type", "text/xml");
+  r.body = std::move(body);
+  return r;
+}
+
+}  // namespace
+
+void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest& request, Responder responder) {
+  if (request.method != "POST") {
+    HttpResponse r = error_response(405);
+    r.header("Allow", "POST");
+    return responder.send(r);
+  }
+  if (!request.body_framed) return responder.send(error_response(411));
+  XmlRpcParseError error;
+  std::optional<XmlRpcCall> call = parse_xmlrpc_call(request.body, &error);
+  if (!call) {
+    if (error.kind == XmlRpcParseError::Kind::kHostile) {
+      logger.warn("XML-RPC request refused: " + error.message);
+      return responder.send(xml_response(
+          xmlrpc_fault_response(Fault::of(FaultCode::kIncorrectParameters, "request refused: " + error.message))));
+    }
+    logger.error("XML-RPC request data " + py_repr(request.body.substr(0, 200)) + " is invalid: " + error.message);
+    return responder.send(error_response(400));
+  }
+  logger.trace("XML-RPC method called: " + call->method + "()");
+  std::string method = call->method;
+  registry.call(method, call->params, [responder, &logger, method](RpcResult result) mutable {
+    if (result.ok) {
+      logger.trace("XML-RPC method " + method + "() returned successfully");
+      responder.send(xml_response(xmlrpc_response(result.value)));
+    } else {
+      logger.trace("XML-RPC method " + method + "() returned fault: [" + std::to_string(result.fault.code) + "] " +
+                   result.fault.text);
+      responder.send(xml_response(xmlrpc_fault_response(result.fault)));
+    }
+  });
+}
+
+}  // namespace sn

@@ -1,0 +1,77 @@
+// supervisor.reloadConfig, addProcessGroup, removeProcessGroup.
+#include "lib/config/config_error.h"
+#include "supervisord/rpc/rpc_context.h"
+
+namespace sn {
+namespace {
+
+XmlRpcValue names(const std::vector<std::string>& v) {
+  XmlRpcValue::Array out;
+  for (const std::string& s : v) out.emplace_back(s);
+  return XmlRpcValue(std::move(out));
+}
+
+}  // namespace
+
+void add_config_methods(RpcRegistry& r, RpcContext& c) {
+  r.add({"supervisor.reloadConfig", {"array"}, 0,
+         "Reload the configuration.\n\nThe result contains three arrays containing names of process groups:\n\n"
+         "* `added` gives the process groups that have been added\n"
+         "* `changed` gives the process groups whose contents have changed\n"
+         "* `removed` gives the process groups that are no longer in the configuration\n\n"
+         "@return array result  [[added, changed, removed]]",
+         [&c](auto&, RpcDone done) {
+           c.check_running();
+           SupervisordConfig fresh;
+           try {
+             fresh = c.actions.reread_config();
+           } catch (const ConfigError& e) {
+             throw RpcError(FaultCode::kCantReread, e.what());
+           }
+           std::vector<std::string> added, changed, removed;
+           for (const GroupConfig& g : fresh.groups) {
+             ProcessGroup* active = c.supervisor.find_group(g.name);
+             if (!active) added.push_back(g.name);
+             else if (!(active->config() == g)) changed.push_back(g.name);
+           }
+           for (ProcessGroup* active : c.supervisor.groups()) {
+             bool kept = false;
+             for (const GroupConfig& g : fresh.groups) kept = kept || g.name == active->name();
+             if (!kept) removed.push_back(active->name());
+           }
+           c.supervisor.set_group_configs(std::move(fresh.groups));
+           done(RpcResult::of(XmlRpcValue::array({XmlRpcValue::array({names(added), names(changed), names(removed)})})));
+         }});
+
+  r.add({"supervisor.addProcessGroup", {"boolean", "string"}, 1,
+         "Update the config for a running process from config file.\n\n"
+         "@param string name         name of process group to add\n@return boolean result     true if successful",
+         [&c](const RpcParams& p, RpcDone done) {
+           c.check_running();
+           const std::string& name = string_param(p, 0);
+           for (const GroupConfig& g : c.supervisor.group_configs()) {
+             if (g.name != name) continue;
+             if (!c.supervisor.add_group(g)) throw RpcError(FaultCode::kAlreadyAdded, name);
+             c.supervisor.find_group(name)->start_autostart();
+             return done(RpcResult::of(true));
+           }
+           throw RpcError(FaultCode::kBadName, name);
+         }});
+
+  r.add({"supervisor.removeProcessGroup", {"boolean", "string"}, 1,
+         "Remove a stopped process from the active configuration.\n\n"
+         "@param string name         name of process group to remove\n"
+         "@return boolean result     Indicates whether the removal was successful",
+         [&c](const RpcParams& p, RpcDone done) {
+           c.check_running();
+           const std::string& name = string_param(p, 0);
+           switch (c.supervisor.remove_group(name)) {
+             case Supervisor::RemoveResult::kNoSuchGroup: throw RpcError(FaultCode::kBadName, name);
+             case Supervisor::RemoveResult::kStillRunning: throw RpcError(FaultCode::kStillRunning, name);
+             case Supervisor::RemoveResult::kRemoved: break;
+           }
+           done(RpcResult::of(true));
+         }});
+}
+
+}  // namespace sn

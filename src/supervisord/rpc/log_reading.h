@@ -1,0 +1,24 @@
+// Reading log files for XML-RPC with supervisor's offset rules.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace sn {
+
+// readLog / readProcess*Log: offset >= 0 reads `length` bytes from offset
+// (0: to the end); offset < 0 with length 0 reads the last -offset bytes.
+// Throws RpcError BAD_ARGUMENTS for a negative offset with a length or a
+// negative length, FAILED when the file cannot be read.
+std::string read_log_range(const std::string& path, int64_t offset, int64_t length);
+
+struct TailResult {
+  std::string data;
+  int64_t offset = 0;  // the file size: where the next tail starts
+  bool overflow = false;
+};
+// tailProcess*Log: at most `length` bytes ending at the end of the file
+// (which may start before `offset`); overflow when more than that was new.
+TailResult tail_log(const std::string& path, int64_t offset, int64_t length);
+
+}  // namespace sn

@@ -1,0 +1,343 @@
+"""The HTTP server: keep-alive and pipelining, chunked bodies, limits and
+hostile clients, Basic auth, unix and TCP listeners, /logtail streams."""
+
+import base64
+import hashlib
+import os
+import re
+import resource
+import signal
+import socket
+import stat
+import time
+import unittest
+import xmlrpc.client
+
+from harness import Supervisord, conf, free_port, main, raw_http, rpc, wait_until
+
+BASE = """
+[supervisord]
+logfile={dir}/supervisord.log
+pidfile={dir}/supervisord.pid
+childlogdir={dir}
+minfds=8192
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+[program:talker]
+command=/bin/sh -c "echo started; echo oops >&2; while read line; do echo \\"got $line\\"; done"
+stdout_logfile={dir}/talker.out
+stderr_logfile={dir}/talker.err
+startsecs=0
+"""
+
+
+def call_body(method, *params):
+    return xmlrpc.client.dumps(params, method).encode()
+
+
+def post(body, path=b"/RPC2", extra=b""):
+    return (b"POST " + path + b" HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: %d\r\n" % len(body)
+            + extra + b"\r\n" + body)
+
+
+def status_of(response):
+    m = re.match(rb"HTTP/1\.1 (\d{3}) ", response)
+    return int(m.group(1)) if m else None
+
+
+class HttpTest(unittest.TestCase):
+    def start(self, extra=""):
+        self.port = free_port()
+        d = Supervisord(self, conf(BASE, """
+            [inet_http_server]
+            port=127.0.0.1:%d
+            [unix_http_server]
+            file={dir}/supervisor.sock
+            """ % self.port, extra)).start()
+        d.wait_log("success: talker")
+        wait_until(lambda: "started" in d.read("talker.out"), what="the first output")
+        self.d = d
+        self.proxy = rpc("http://127.0.0.1:%d" % self.port)
+        return d
+
+
+class Protocol(HttpTest):
+    def test_keep_alive_serves_many_requests_on_one_connection(self):
+        self.start()
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=5)
+        f = s.makefile("rb")
+        for _ in range(5):
+            s.sendall(post(call_body("supervisor.getState")))
+            status = f.readline()
+            self.assertEqual(status, b"HTTP/1.1 200 OK\r\n")
+            length = None
+            while True:
+                line = f.readline()
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+                if line == b"\r\n":
+                    break
+            self.assertIn(b"RUNNING", f.read(length))
+        s.close()
+
+    def test_pipelined_requests_are_answered_in_order(self):
+        self.start()
+        data = post(call_body("supervisor.getPID")) + post(call_body("supervisor.getState")) + post(
+            call_body("supervisor.getIdentification"))
+        out = raw_http(self.port, data, timeout=1)
+        self.assertEqual(out.count(b"HTTP/1.1 200 OK"), 3)
+        pid_at, state_at, ident_at = out.find(b"<int>%d</int>" % self.d.pid), out.find(b"RUNNING"), out.find(b">supervisor<")
+        self.assertTrue(0 < pid_at < state_at < ident_at, out)
+
+    def test_chunked_request_body(self):
+        self.start()
+        body = call_body("supervisor.getState")
+        chunked = b"%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n" % (10, body[:10], len(body) - 10, body[10:])
+        out = raw_http(self.port, b"POST /RPC2 HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                  b"Connection: close\r\n\r\n" + chunked)
+        self.assertEqual(status_of(out), 200)
+        self.assertIn(b"RUNNING", out)
+
+    def test_status_codes(self):
+        self.start()
+        close = b"Connection: close\r\n"
+        cases = [
+            (b"GET /RPC2 HTTP/1.1\r\nHost: x\r\n" + close + b"\r\n", 405),
+            (b"POST /RPC2 HTTP/1.1\r\nHost: x\r\n" + close + b"\r\n", 411),
+            (post(b"<not xml", extra=close), 400),
+            (post(b"<methodCall><params/></methodCall>", extra=close), 400),
+            (b"GET /nope HTTP/1.1\r\n" + close + b"\r\n", 404),
+            (b"GET /logtail/nobody HTTP/1.1\r\n" + close + b"\r\n", 404),
+            (b"GET /logtail/talker/bogus HTTP/1.1\r\n" + close + b"\r\n", 404),
+            (b"POST /logtail/talker HTTP/1.1\r\nContent-Length: 0\r\n" + close + b"\r\n", 405),
+            (b"GET /" + b"a" * 10000 + b" HTTP/1.1\r\n\r\n", 414),
+            (b"GET / HTTP/1.1\r\nX-Big: " + b"a" * 40000 + b"\r\n\r\n", 431),
+            (b"POST /RPC2 HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\n", 413),
+            (b"GET / HTTP/2.0\r\n\r\n", 505),
+            (b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03\r\n\r\n", 400),
+        ]
+        for request, expected in cases:
+            self.assertEqual(status_of(raw_http(self.port, request)), expected, request[:60])
+        self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING", "still serving")
+
+    def test_hostile_xml_is_refused_with_a_fault(self):
+        self.start()
+        laughs = (b"<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'><!ENTITY lol2 "
+                  b"'&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;'>]><methodCall><methodName>&lol2;</methodName>"
+                  b"</methodCall>")
+        xxe = (b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY xxe SYSTEM 'file:///etc/passwd'>]><methodCall>"
+               b"<methodName>supervisor.getState</methodName><params><param><value>&xxe;</value></param></params>"
+               b"</methodCall>")
+        deep = (b"<methodCall><methodName>system.multicall</methodName><params><param>" +
+                b"<value><array><data>" * 200 + b"<value>x</value>" + b"</data></array></value>" * 200 +
+                b"</param></params></methodCall>")
+        for body in (laughs, xxe, deep):
+            out = raw_http(self.port, post(body, extra=b"Connection: close\r\n"))
+            self.assertEqual(status_of(out), 200)
+            self.assertIn(b"<name>faultCode</name>\n<value><int>2</int></value>", out)
+            self.assertIn(b"request refused", out)
+            self.assertNotIn(b"root:", out)
+
+    def test_junk_and_half_requests_leave_the_daemon_serving(self):
+        self.start()
+        for junk in (os.urandom(5000), b"\r\n" * 100, b"POST /RPC2 HTTP/1.1\r\nContent-Length: 10\r\n\r\nab"):
+            raw_http(self.port, junk, timeout=0.5)
+        self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+
+    def test_slow_client_is_dropped_and_others_are_served(self):
+        self.start()
+        slow = socket.create_connection(("127.0.0.1", self.port), timeout=40)
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        for _ in range(3):
+            self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+        t0 = time.monotonic()
+        data = slow.recv(1000)
+        self.assertGreater(time.monotonic() - t0, 20)
+        self.assertIn(b"408", data)
+        slow.close()
+
+    def test_too_many_connections_get_503(self):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and hard < 5000:
+            self.skipTest("open files limit too low")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 5000), hard))
+        self.start()
+        held = []
+        try:
+            for _ in range(4096):
+                held.append(socket.create_connection(("127.0.0.1", self.port), timeout=10))
+            wait_until(lambda: True)
+            extra = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+            self.assertEqual(status_of(extra.recv(1000)), 503)
+            extra.close()
+        finally:
+            for s in held:
+                s.close()
+        wait_until(lambda: self._state_ok(), timeout=10, what="serving again")
+
+    def _state_ok(self):
+        try:
+            return rpc("http://127.0.0.1:%d" % self.port).supervisor.getState()["statename"] == "RUNNING"
+        except OSError:
+            return False
+
+
+class Listeners(HttpTest):
+    def test_unix_socket_serves_rpc_with_its_mode(self):
+        d = self.start()
+        sock = d.path("supervisor.sock")
+        self.assertEqual(stat.S_IMODE(os.stat(sock).st_mode), 0o700)
+        unix = rpc("unix://" + sock)
+        self.assertEqual(unix.supervisor.getPID(), d.pid)
+        self.assertEqual(unix.supervisor.getState()["statename"], "RUNNING")
+        self.assertEqual(d.stop(), 0)
+        self.assertFalse(os.path.exists(sock), "removed at exit")
+
+    def test_stale_socket_file_is_replaced(self):
+        self.port = free_port()
+        d = Supervisord(self, conf(BASE, """
+            [unix_http_server]
+            file={dir}/supervisor.sock
+            chmod=0770
+            """))
+        stale = socket.socket(socket.AF_UNIX)
+        stale.bind(d.path("supervisor.sock"))
+        stale.close()
+        d.start()
+        d.wait_log("success: talker")
+        self.assertEqual(stat.S_IMODE(os.stat(d.path("supervisor.sock")).st_mode), 0o770)
+        self.assertEqual(rpc("unix://" + d.path("supervisor.sock")).supervisor.getPID(), d.pid)
+
+    def test_a_second_daemon_on_the_same_addresses_is_refused(self):
+        first = self.start()
+        second = Supervisord(self, conf(BASE.replace("{dir}/supervisord.pid", "{dir}/other.pid"), """
+            [inet_http_server]
+            port=127.0.0.1:%d
+            """ % self.port))
+        rc, _, err = second.run_to_exit()
+        self.assertEqual(rc, 2)
+        self.assertIn("Another program is already listening on a port that one of our HTTP servers is configured "
+                      "to use.", err)
+        third = Supervisord(self, conf(BASE.replace("{dir}/supervisord.pid", "{dir}/other.pid"), """
+            [unix_http_server]
+            file=%s
+            """ % first.path("supervisor.sock")))
+        rc, _, err = third.run_to_exit()
+        self.assertEqual(rc, 2)
+        self.assertIn("Another program is already listening", err)
+        self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+
+    def test_ipv6_loopback(self):
+        if not socket.has_ipv6:
+            self.skipTest("no IPv6")
+        try:
+            with socket.socket(socket.AF_INET6) as s:
+                s.bind(("::1", 0))
+                port = s.getsockname()[1]
+        except OSError:
+            self.skipTest("no ::1 here")
+        d = Supervisord(self, conf(BASE, """
+            [inet_http_server]
+            port=[::1]:%d
+            """ % port)).start()
+        d.wait_log("success: talker")
+        self.assertEqual(xmlrpc.client.ServerProxy("http://[::1]:%d/RPC2" % port).supervisor.getPID(), d.pid)
+
+
+class Auth(HttpTest):
+    def auth_start(self, password):
+        return self.start().__class__ and None
+
+    def test_plain_and_sha_passwords(self):
+        for stored, given in (("secret", "secret"), ("{SHA}" + hashlib.sha1(b"pw2").hexdigest(), "pw2")):
+            self.port = free_port()
+            d = Supervisord(self, conf(BASE, """
+                [inet_http_server]
+                port=127.0.0.1:%d
+                username=admin
+                password=%s
+                """ % (self.port, stored))).start()
+            d.wait_log("success: talker")
+            good = xmlrpc.client.ServerProxy("http://admin:%s@127.0.0.1:%d/RPC2" % (given, self.port))
+            self.assertEqual(good.supervisor.getPID(), d.pid)
+            for url in ("http://127.0.0.1:%d/RPC2" % self.port, "http://admin:wrong@127.0.0.1:%d/RPC2" % self.port,
+                        "http://other:%s@127.0.0.1:%d/RPC2" % (given, self.port)):
+                with self.assertRaises(xmlrpc.client.ProtocolError) as e:
+                    xmlrpc.client.ServerProxy(url).supervisor.getPID()
+                self.assertEqual(e.exception.errcode, 401)
+            for path in (b"/", b"/logtail/talker", b"/mainlogtail", b"/tail.html?processname=talker"):
+                out = raw_http(self.port, b"GET " + path + b" HTTP/1.1\r\n\r\n")
+                self.assertEqual(status_of(out), 401, path)
+                self.assertIn(b'WWW-Authenticate: Basic realm="default"', out)
+            bad = raw_http(self.port, b"GET / HTTP/1.1\r\nAuthorization: Basic !!!notbase64\r\n\r\n")
+            self.assertEqual(status_of(bad), 401)
+            token = base64.b64encode(("admin:%s" % given).encode())
+            ok = raw_http(self.port, b"GET / HTTP/1.1\r\nConnection: close\r\nAuthorization: Basic " + token + b"\r\n\r\n")
+            self.assertEqual(status_of(ok), 200)
+            d.stop()
+
+    def test_no_auth_is_logged_as_critical(self):
+        d = self.start()
+        self.assertIn(("CRIT", "Server 'inet_http_server' running without any HTTP authentication checking"),
+                      d.log_lines())
+
+
+class LogTail(HttpTest):
+    def read_stream(self, path, want, send_after=None, send_when=b"\r\n\r\n"):
+        s = socket.create_connection(("127.0.0.1", self.port), timeout=1)
+        s.sendall(b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        out = b""
+        sent = False
+        deadline = time.monotonic() + 10
+        while want not in out and time.monotonic() < deadline:
+            try:
+                out += s.recv(65536)
+            except socket.timeout:
+                pass
+            if send_after and not sent and send_when in out:
+                send_after()
+                sent = True
+        s.close()
+        return out
+
+    def test_logtail_streams_new_output(self):
+        self.start()
+        out = self.read_stream(b"/logtail/talker", b"got hello",
+                               send_after=lambda: self.proxy.supervisor.sendProcessStdin("talker", "hello\n"))
+        head, _, body = out.partition(b"\r\n\r\n")
+        self.assertIn(b"HTTP/1.1 200 OK", head)
+        self.assertIn(b"Transfer-Encoding: chunked", head)
+        self.assertIn(b"Content-Type: text/plain;charset=utf-8", head)
+        self.assertIn(b"X-Accel-Buffering: no", head)
+        self.assertIn(b"started", body)
+        self.assertIn(b"got hello", body)
+
+    def test_stderr_channel_and_main_log(self):
+        self.start()
+        self.assertIn(b"oops", self.read_stream(b"/logtail/talker/stderr", b"oops"))
+        out = self.read_stream(b"/mainlogtail", b"indicating log reopen request",
+                               send_after=lambda: self.d.send_signal(signal.SIGUSR2))
+        self.assertIn(b"supervisord started", out)
+        self.assertIn(b"received SIGUSR2 indicating log reopen request", out)
+
+    def test_cleared_log_is_followed(self):
+        self.start()
+        out = self.read_stream(b"/logtail/talker", b"got again",
+                               send_after=lambda: (self.proxy.supervisor.clearProcessLogs("talker"),
+                                                   self.proxy.supervisor.sendProcessStdin("talker", "again\n")))
+        self.assertIn(b"got again", out)
+
+    def test_truncation_is_announced(self):
+        self.start()
+
+        def truncate_then_write():
+            # External truncation (logrotate's copytruncate), then less output than before.
+            open(self.d.path("talker.out"), "w").close()
+            self.proxy.supervisor.sendProcessStdin("talker", "x\n")
+        out = self.read_stream(b"/logtail/talker", b"got x", send_after=truncate_then_write, send_when=b"started")
+        self.assertIn(b"==> File truncated <==", out)
+        self.assertIn(b"got x", out)
+
+
+if __name__ == "__main__":
+    main()
