@@ -24,7 +24,7 @@ std::string read_process_log(RpcContext& c, const RpcParams& params, Channel ch)
   c.check_running();
   Process& p = lookup_process(c.supervisor, string_param(params, 0));
   const std::string& path = log_path(p, ch);
-  if (path.empty()) throw RpcError(FaultCode::kNoFile, "None");
+  if (path.empty()) throw RpcError(FaultCode::kNoFile);  // supervisor: NO_FILE, no detail
   if (::access(path.c_str(), F_OK) != 0) throw RpcError(FaultCode::kNoFile, path);
   return read_log_range(path, int_param(params, 1), int_param(params, 2));
 }

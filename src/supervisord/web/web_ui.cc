@@ -29,7 +29,7 @@ th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-alig
 th{background:#edf2f7}
 td.state{font-weight:bold;width:7em}
 .statusrunning{color:#276749}.statuserror{color:#c53030}.statusnominal{color:#4a5568}
-td.actions form{display:inline;margin:0}
+td.actions form{display:inline;margin:0 4px 0 0}
 button,a.button{font:inherit;font-size:13px;padding:3px 10px;border:1px solid #a0aec0;border-radius:3px;
  background:#fff;color:#222;text-decoration:none;cursor:pointer;display:inline-block}
 button:hover,a.button:hover{background:#edf2f7}
