@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py, t/compat/test_xmlrpc_compat.py.
 #include "supervisord/control_server.h"
 
 #include "lib/config/config_loader.h"

@@ -1,3 +1,4 @@
+// Tested by t/integration/test_daemon.py (start, errors, signals, reload, daemonizing, systemd).
 #include "supervisord/daemon.h"
 
 #include <sys/signalfd.h>

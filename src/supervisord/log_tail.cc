@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py, class LogTail.
 #include "supervisord/log_tail.h"
 
 #include <fcntl.h>

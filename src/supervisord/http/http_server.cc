@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py (listeners, limits, 503, auth).
 #include "supervisord/http/http_server.h"
 
 #include <sys/socket.h>

@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py, class Listeners.
 #include "supervisord/http/listener.h"
 
 #include <netdb.h>

@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py and t/integration/test_web.py.
 #include "supervisord/http/request_router.h"
 
 #include <unistd.h>

@@ -1,3 +1,4 @@
+// Tested by t/unit/http_connection_test.cc.
 #include "supervisord/http/responder.h"
 
 #include "supervisord/http/http_connection.h"

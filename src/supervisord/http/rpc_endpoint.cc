@@ -1,3 +1,4 @@
+// Tested by t/integration/test_http.py (status codes, hostile XML).
 #include "supervisord/http/rpc_endpoint.h"
 
 #include "lib/util/strings.h"

@@ -1,3 +1,4 @@
+// Tested by t/compat/test_xmlrpc_compat.py (every method, against Python supervisord).
 // supervisor.sendProcessStdin, sendRemoteCommEvent.
 #include <cerrno>
 

@@ -1,3 +1,4 @@
+// Tested by t/compat/test_xmlrpc_compat.py (every method, against Python supervisord).
 // supervisor.reloadConfig, addProcessGroup, removeProcessGroup.
 #include "lib/config/config_error.h"
 #include "supervisord/rpc/rpc_context.h"

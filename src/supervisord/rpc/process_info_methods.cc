@@ -1,3 +1,4 @@
+// Tested by t/compat/test_xmlrpc_compat.py (every method, against Python supervisord).
 // supervisor.getProcessInfo, getAllProcessInfo, getAllConfigInfo.
 #include "supervisord/rpc/process_info.h"
 #include "supervisord/rpc/process_lookup.h"

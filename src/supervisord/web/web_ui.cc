@@ -1,3 +1,4 @@
+// Tested by t/integration/test_web.py (HTTP and headless Chromium).
 #include "supervisord/web/web_ui.h"
 
 #include <sys/random.h>
