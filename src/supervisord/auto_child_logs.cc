@@ -13,16 +13,15 @@
 
 namespace sn {
 
-std::string create_auto_child_log(const std::string& childlogdir, const std::string& process_name,
-                                  const std::string& channel, const std::string& identifier, std::string* error) {
+AutoChildLog create_auto_child_log(const std::string& childlogdir, const std::string& process_name,
+                                   const std::string& channel, const std::string& identifier, std::string* error) {
   std::string path = childlogdir + "/" + process_name + "-" + channel + "---" + identifier + "-XXXXXX.log";
-  int fd = ::mkostemps(path.data(), 4, O_CLOEXEC);
-  if (fd < 0) {
+  UniqueFd fd(::mkostemps(path.data(), 4, O_CLOEXEC | O_APPEND));
+  if (!fd) {
     *error = "could not create an AUTO log file in " + childlogdir + ": " + std::strerror(errno);
-    return "";
+    return {};
   }
-  ::close(fd);
-  return path;
+  return {std::move(path), std::move(fd)};
 }
 
 bool is_auto_child_log_name(const std::string& name, const std::string& identifier) {

@@ -6,12 +6,18 @@
 #include <string>
 
 #include "lib/util/logger.h"
+#include "lib/util/unique_fd.h"
 
 namespace sn {
 
-// Creates the file (mode 0600) and returns its path; "" and `error` set on failure.
-std::string create_auto_child_log(const std::string& childlogdir, const std::string& process_name,
-                                  const std::string& channel, const std::string& identifier, std::string* error);
+struct AutoChildLog {
+  std::string path;  // "" on failure
+  UniqueFd fd;       // open for appending: the first spawn writes through it
+};
+
+// Creates the file (mode 0600); `error` is set on failure.
+AutoChildLog create_auto_child_log(const std::string& childlogdir, const std::string& process_name,
+                                   const std::string& channel, const std::string& identifier, std::string* error);
 
 // True for names supervisor's cleanup removes:
 // .+?---<identifier>-\S+\.log\.{0,1}\d{0,4} matched at the start of the name.

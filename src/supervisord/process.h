@@ -18,6 +18,7 @@
 #include "lib/util/exit_status.h"
 #include "lib/util/logger.h"
 #include "lib/util/timer_queue.h"
+#include "lib/util/unique_fd.h"
 #include "supervisord/process_state.h"
 
 namespace sn {
@@ -98,6 +99,10 @@ class Process {
     stdout_log_path_ = std::move(out);
     stderr_log_path_ = std::move(err);
   }
+  // A log file already open (an AUTO file just created), for the first spawn
+  // to use instead of opening it again. 0: stdout, 1: stderr.
+  void set_prepared_log(int channel, UniqueFd fd) { prepared_logs_[channel] = std::move(fd); }
+  UniqueFd take_prepared_log(int channel) { return std::move(prepared_logs_[channel]); }
 
   // STOPPED and never started, with autostart=true: start it.
   void start_if_autostart();
@@ -128,6 +133,7 @@ class Process {
   ProcessHost& host_;
   std::string stdout_log_path_;
   std::string stderr_log_path_;
+  UniqueFd prepared_logs_[2];
 
   ProcessState state_ = ProcessState::kStopped;
   std::unique_ptr<ChildHandle> child_;

@@ -74,7 +74,9 @@ int make_pipe(Pipe* p, bool parent_reads) {
   return 0;
 }
 
-// Only async-signal-safe calls from here on: this runs in the forked child.
+// Only raw system calls from here on: this runs in a vfork()ed child that
+// shares the parent's memory until it execs, so it must not allocate, take
+// locks, or use glibc wrappers that touch process-wide state (setuid & co).
 void write_stderr(const char* a, const char* b = "", const char* c = "", const char* d = "") {
   for (const char* s : {a, b, c, d}) {
     size_t len = std::strlen(s);
@@ -105,17 +107,24 @@ struct ChildPlan {
   ::dup2(plan.stdout_fd, 1);
   ::dup2(plan.stderr_fd, 2);
   ::close_range(3, ~0U, 0);
-  sigset_t none;
-  sigemptyset(&none);
-  ::sigprocmask(SIG_SETMASK, &none, nullptr);
-  ::signal(SIGPIPE, SIG_DFL);
+  // The daemon ignores SIGPIPE and blocks the signals it reads from its
+  // signalfd; a child starts with neither.
+  struct KernelSigaction {  // the kernel's layout, not glibc's
+    void* handler;
+    unsigned long flags;
+    void* restorer;
+    uint64_t mask;
+  } dfl{};  // SIG_DFL is 0
+  ::syscall(SYS_rt_sigaction, SIGPIPE, &dfl, nullptr, sizeof dfl.mask);
+  uint64_t none = 0;
+  ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, nullptr, sizeof none);
 
   if (plan.user->needed) {
     const char* problem = plan.user->error.empty() ? nullptr : plan.user->error.c_str();
-    if (!problem && ::setgroups(plan.user->groups.size(), plan.user->groups.data()) != 0)
+    if (!problem && ::syscall(SYS_setgroups, plan.user->groups.size(), plan.user->groups.data()) != 0)
       problem = "Could not set groups of effective user";
-    if (!problem && ::setgid(plan.user->gid) != 0) problem = "Could not set group id of effective user";
-    if (!problem && ::setuid(plan.user->uid) != 0) problem = "Could not set user id of effective user";
+    if (!problem && ::syscall(SYS_setgid, plan.user->gid) != 0) problem = "Could not set group id of effective user";
+    if (!problem && ::syscall(SYS_setuid, plan.user->uid) != 0) problem = "Could not set user id of effective user";
     if (problem) {
       write_stderr("supervisor: couldn't setuid to ", plan.uid_text, ": ", problem);
       write_stderr("\n");
@@ -137,6 +146,14 @@ struct ChildPlan {
   ::_exit(127);
 }
 
+// Kept apart, with nothing in its frame but the plan: vfork's child returns
+// into this frame on the parent's stack.
+[[gnu::noinline]] pid_t vfork_child(const ChildPlan& plan) {
+  pid_t pid = ::vfork();
+  if (pid == 0) run_child(plan);
+  return pid;
+}
+
 std::vector<char*> c_strings(std::vector<std::string>& strings) {
   std::vector<char*> out;
   out.reserve(strings.size() + 1);
@@ -145,10 +162,11 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
   return out;
 }
 
-std::unique_ptr<RotatingFile> open_log(const std::string& path, const ChannelConfig& channel, int* err) {
+std::unique_ptr<RotatingFile> open_log(const std::string& path, UniqueFd prepared, const ChannelConfig& channel,
+                                       int* err) {
   if (path.empty()) return nullptr;
   auto file = std::make_unique<RotatingFile>(path, channel.logfile_maxbytes, channel.logfile_backups);
-  *err = file->open();
+  *err = prepared ? file->adopt(std::move(prepared)) : file->open();
   return file;
 }
 
@@ -167,9 +185,10 @@ SpawnResult Spawner::spawn(Process& process) {
   if (!command.ok()) return {nullptr, command.error};
 
   int err = 0;
-  std::unique_ptr<RotatingFile> out_log = open_log(process.stdout_log_path(), config.stdout_channel, &err);
+  std::unique_ptr<RotatingFile> out_log =
+      open_log(process.stdout_log_path(), process.take_prepared_log(0), config.stdout_channel, &err);
   std::unique_ptr<RotatingFile> err_log;
-  if (!err) err_log = open_log(process.stderr_log_path(), config.stderr_channel, &err);
+  if (!err) err_log = open_log(process.stderr_log_path(), process.take_prepared_log(1), config.stderr_channel, &err);
   Pipe in, out, errp;
   if (!err) err = make_pipe(&in, false);
   if (!err) err = make_pipe(&out, true);
@@ -196,13 +215,15 @@ SpawnResult Spawner::spawn(Process& process) {
                  out.write_end.get(),
                  config.redirect_stderr ? out.write_end.get() : errp.write_end.get()};
 
-  pid_t pid = ::fork();
+  // vfork: the daemon waits (microseconds) until the child has exec'd,
+  // instead of copying its page tables; no other thread can run meanwhile
+  // (the daemon has none).
+  pid_t pid = vfork_child(plan);
   if (pid < 0) {
     int e = errno;
     if (e == EAGAIN) return {nullptr, "Too many processes in process table to spawn '" + name + "'"};
     return {nullptr, "unknown error during fork for '" + name + "': " + errno_name(e)};
   }
-  if (pid == 0) run_child(plan);
 
   UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
   if (!pidfd) {

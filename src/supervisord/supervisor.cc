@@ -46,8 +46,10 @@ void Supervisor::resolve_log_paths(ProcessGroup& group) {
         paths[i] = target.path;
       } else if (target.kind == LogTarget::Kind::kAuto) {
         std::string error;
-        paths[i] = create_auto_child_log(config_.childlogdir, p->name(), names[i], config_.identifier, &error);
+        AutoChildLog log = create_auto_child_log(config_.childlogdir, p->name(), names[i], config_.identifier, &error);
         if (!error.empty()) logger_.error(error);
+        paths[i] = std::move(log.path);
+        p->set_prepared_log(i, std::move(log.fd));
       }
     }
     p->set_log_paths(paths[0], paths[1]);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "test_util.h"
 
@@ -11,19 +12,23 @@ namespace {
 TEST(AutoChildLogs, CreatesPrivateFilesWithSupervisorsNames) {
   test::TempDir dir;
   std::string error;
-  std::string path = create_auto_child_log(dir.path(), "web", "stdout", "mysup", &error);
+  AutoChildLog log = create_auto_child_log(dir.path(), "web", "stdout", "mysup", &error);
+  const std::string& path = log.path;
+  ASSERT_TRUE(log.fd);
+  ASSERT_EQ(::write(log.fd.get(), "x", 1), 1);
+  EXPECT_EQ(test::read_file(path), "x") << "the descriptor writes to the file";
   EXPECT_EQ(error, "");
   EXPECT_EQ(path.rfind(dir.path() + "/web-stdout---mysup-", 0), 0u);
   EXPECT_EQ(path.substr(path.size() - 4), ".log");
   struct stat st;
   ASSERT_EQ(::stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  EXPECT_NE(create_auto_child_log(dir.path(), "web", "stdout", "mysup", &error), path);
+  EXPECT_NE(create_auto_child_log(dir.path(), "web", "stdout", "mysup", &error).path, path);
 }
 
 TEST(AutoChildLogs, ReportsFailures) {
   std::string error;
-  EXPECT_EQ(create_auto_child_log("/nonexistent", "web", "stdout", "x", &error), "");
+  EXPECT_EQ(create_auto_child_log("/nonexistent", "web", "stdout", "x", &error).path, "");
   EXPECT_NE(error, "");
 }
 

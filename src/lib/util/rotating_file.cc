@@ -24,6 +24,15 @@ int RotatingFile::open() { return open_with(O_APPEND); }
 int RotatingFile::open_with(int extra_flags) {
   fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | extra_flags, 0644));
   if (!fd_) return errno;
+  return measure();
+}
+
+int RotatingFile::adopt(UniqueFd fd) {
+  fd_ = std::move(fd);
+  return fd_ ? measure() : EBADF;
+}
+
+int RotatingFile::measure() {
   struct stat st;
   rotatable_ = ::fstat(fd_.get(), &st) == 0 && S_ISREG(st.st_mode) && maxbytes_ > 0;
   size_ = rotatable_ ? st.st_size : 0;

@@ -18,6 +18,8 @@ class RotatingFile {
 
   // Opens for appending, creating the file (mode 0644 less umask). 0 or errno.
   int open();
+  // Uses `fd`, already open for appending to path(), instead of opening it.
+  int adopt(UniqueFd fd);
   bool is_open() const { return fd_.valid(); }
   void close() { fd_.reset(); }
   // Appends all of `data`, then rotates if due. 0 or errno.
@@ -33,6 +35,7 @@ class RotatingFile {
 
  private:
   int open_with(int extra_flags);
+  int measure();
   int rotate();
 
   std::string path_;
