@@ -10,6 +10,7 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "supervisord/child_launch.h"
 #include "supervisord/file_watchers.h"
 #include "supervisord/process.h"
 
@@ -35,6 +36,7 @@ class Spawner final : public ChildLauncher {
   EventLoop& loop_;
   Logger& logger_;
   SpawnSettings settings_;
+  LaunchPad launch_pad_;
 };
 
 }  // namespace sn
