@@ -165,7 +165,7 @@ bool Daemon::run_supervisor() {
 
   spawner_ = std::make_unique<Spawner>(
       loop_, logger_, SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_});
-  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, *spawner_);
+  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),

@@ -3,12 +3,14 @@
 #include <exception>
 
 #include "config.h"
+#include "lib/util/memory_trimmer.h"
 #include "supervisord/command_line.h"
 #include "supervisord/daemon.h"
 #include "supervisord/daemonize.h"
 
 int main(int argc, char** argv) {
   sn::ensure_standard_fds();
+  sn::MemoryTrimmer::take_over_trimming();
   std::string program = argc > 0 ? argv[0] : "supervisord";
   try {
     sn::CommandLine cl = sn::parse_command_line(argc, argv);

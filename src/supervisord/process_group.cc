@@ -2,9 +2,9 @@
 
 namespace sn {
 
-ProcessGroup::ProcessGroup(GroupConfig config, ProcessHost& host) : config_(std::move(config)) {
-  processes_.reserve(config_.processes.size());
-  for (const ProcessConfig& p : config_.processes) processes_.push_back(std::make_unique<Process>(p, name(), host));
+ProcessGroup::ProcessGroup(SharedGroupConfig config, ProcessHost& host) : config_(std::move(config)) {
+  processes_.reserve(config_->processes.size());
+  for (const ProcessConfig& p : config_->processes) processes_.push_back(std::make_unique<Process>(p, name(), host));
 }
 
 Process* ProcessGroup::find(std::string_view process_name) const {

@@ -14,10 +14,11 @@ namespace sn {
 
 class ProcessGroup {
  public:
-  ProcessGroup(GroupConfig config, ProcessHost& host);
+  ProcessGroup(SharedGroupConfig config, ProcessHost& host);
 
-  const GroupConfig& config() const { return config_; }
-  const std::string& name() const { return config_.name; }
+  const GroupConfig& config() const { return *config_; }
+  const SharedGroupConfig& shared_config() const { return config_; }
+  const std::string& name() const { return config_->name; }
   const std::vector<std::unique_ptr<Process>>& processes() const { return processes_; }
   Process* find(std::string_view process_name) const;
 
@@ -31,7 +32,7 @@ class ProcessGroup {
   void reopen_logs();
 
  private:
-  GroupConfig config_;
+  SharedGroupConfig config_;
   std::vector<std::unique_ptr<Process>> processes_;
 };
 

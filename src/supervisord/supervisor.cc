@@ -12,26 +12,34 @@ constexpr int64_t kWaitingReportInterval = 3 * kNanosPerSecond;
 
 }  // namespace
 
-Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher)
+std::vector<SharedGroupConfig> Supervisor::share(std::vector<GroupConfig> configs) {
+  std::vector<SharedGroupConfig> out;
+  out.reserve(configs.size());
+  for (GroupConfig& g : configs) out.push_back(std::make_shared<const GroupConfig>(std::move(g)));
+  return out;
+}
+
+Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config,
+                       std::vector<GroupConfig> groups, ChildLauncher& launcher)
     : loop_(loop),
       logger_(logger),
       config_(config),
       launcher_(launcher),
-      group_configs_(config.groups),
+      group_configs_(share(std::move(groups))),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
       report_timer_(loop.timers(), [this] { report_waiting(); }) {}
 
 Supervisor::~Supervisor() = default;
 
 void Supervisor::create_groups() {
-  for (const GroupConfig& g : config_.groups) add_group(g);
+  for (const SharedGroupConfig& g : group_configs_) add_group(g);
 }
 
-bool Supervisor::add_group(const GroupConfig& config) {
-  if (groups_.count(config.name)) return false;
+bool Supervisor::add_group(const SharedGroupConfig& config) {
+  if (groups_.count(config->name)) return false;
   auto group = std::make_unique<ProcessGroup>(config, *this);
   resolve_log_paths(*group);
-  groups_.emplace(config.name, std::move(group));
+  groups_.emplace(config->name, std::move(group));
   return true;
 }
 

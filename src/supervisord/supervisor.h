@@ -19,7 +19,12 @@ namespace sn {
 
 class Supervisor final : public ProcessHost {
  public:
-  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher);
+  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher)
+      : Supervisor(loop, logger, config, config.groups, launcher) {}
+  // The groups are taken apart from `config` so that the daemon can move
+  // them in rather than keep a second copy.
+  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, std::vector<GroupConfig> groups,
+             ChildLauncher& launcher);
   ~Supervisor() override;
 
   // Creates every configured group; nothing starts yet.
@@ -28,7 +33,7 @@ class Supervisor final : public ProcessHost {
   void start_autostart();
 
   // Activates a group (creating its AUTO logs); false if it is already active.
-  bool add_group(const GroupConfig& config);
+  bool add_group(const SharedGroupConfig& config);
   enum class RemoveResult { kRemoved, kNoSuchGroup, kStillRunning };
   RemoveResult remove_group(const std::string& name);
   ProcessGroup* find_group(std::string_view name) const;
@@ -54,9 +59,9 @@ class Supervisor final : public ProcessHost {
 
   // Group configurations as last read (reloadConfig replaces them); the
   // active groups are what runs.
-  const std::vector<GroupConfig>& group_configs() const { return group_configs_; }
+  const std::vector<SharedGroupConfig>& group_configs() const { return group_configs_; }
   void set_group_configs(std::vector<GroupConfig> configs) {
-    group_configs_ = std::move(configs);
+    group_configs_ = share(std::move(configs));
     reread_ = true;
   }
   bool reread_happened() const { return reread_; }
@@ -74,6 +79,7 @@ class Supervisor final : public ProcessHost {
   void state_changed(Process& process, ProcessState from, bool expected) override;
 
  private:
+  static std::vector<SharedGroupConfig> share(std::vector<GroupConfig> configs);
   void begin_stopping(SupervisorState mood);
   void stop_step();
   void report_waiting();
@@ -89,7 +95,7 @@ class Supervisor final : public ProcessHost {
   std::vector<ProcessGroup*> stop_queue_;  // next group to stop at the back
   std::function<void()> on_stopped_;
   std::vector<StateListener> state_listeners_;
-  std::vector<GroupConfig> group_configs_;
+  std::vector<SharedGroupConfig> group_configs_;
   bool reread_ = false;
   Timer stop_step_timer_;
   Timer report_timer_;

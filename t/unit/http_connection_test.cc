@@ -18,7 +18,7 @@ class Handler : public HttpHandler {
       return;
     }
     HttpResponse r;
-    r.body = request.path;
+    r.body = request.path == "/big" ? std::string(100'000, 'b') : request.path;
     responder.send(r);
   }
   std::vector<Responder> held;
@@ -30,7 +30,7 @@ class HttpConnectionTest : public ::testing::Test {
     int sv[2];
     EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
     client.reset(sv[0]);
-    connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, nullptr, limits,
+    connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, nullptr, limits, trimmer,
                                                   [this](HttpConnection*) { closed = true; });
   }
   void send(const std::string& s) { ASSERT_EQ(::send(client.get(), s.data(), s.size(), 0), (ssize_t)s.size()); }
@@ -44,6 +44,7 @@ class HttpConnectionTest : public ::testing::Test {
   }
 
   EventLoop loop;
+  MemoryTrimmer trimmer{loop.timers(), loop.clock(), 0};
   HttpServerLimits limits;
   Handler handler;
   UniqueFd client;
@@ -64,6 +65,17 @@ TEST_F(HttpConnectionTest, PipelinedAnswersKeepRequestOrder) {
   ASSERT_NE(fast, std::string::npos);
   EXPECT_LT(slow, fast);
   EXPECT_FALSE(closed);
+}
+
+TEST_F(HttpConnectionTest, OnlyLargeAnswersLeadToAMemoryTrim) {
+  send("GET /small HTTP/1.1\r\n\r\n");
+  receive();
+  EXPECT_EQ(trimmer.trims(), 0u);
+  send("GET /big HTTP/1.1\r\n\r\n");
+  std::string out = receive();
+  EXPECT_NE(out.find(std::string(100'000, 'b')), std::string::npos);
+  for (int i = 0; i < 3; ++i) loop.run_once(10);
+  EXPECT_EQ(trimmer.trims(), 1u);
 }
 
 TEST_F(HttpConnectionTest, BadRequestIsAnsweredAndClosed) {

@@ -28,7 +28,7 @@ TEST(ProcessGroup, StartsAutostartProcessesInPriorityOrder) {
   FakeProcessHost host;
   GroupConfig cfg = group();
   cfg.processes[1].autostart = false;
-  ProcessGroup g(cfg, host);
+  ProcessGroup g(std::make_shared<const GroupConfig>(cfg), host);
   g.start_autostart();
   EXPECT_EQ(g.find("a")->pid(), 100);
   EXPECT_EQ(g.find("b")->state(), ProcessState::kStopped);
@@ -38,7 +38,7 @@ TEST(ProcessGroup, StartsAutostartProcessesInPriorityOrder) {
 
 TEST(ProcessGroup, StopAllGoesHighestPriorityFirstAndGivesUpBackoff) {
   FakeProcessHost host;
-  ProcessGroup g(group(), host);
+  ProcessGroup g(std::make_shared<const GroupConfig>(group()), host);
   g.start_autostart();
   g.find("b")->on_exit(ExitStatus::exited(1));  // BACKOFF
   g.stop_all();

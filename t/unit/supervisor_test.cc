@@ -132,7 +132,7 @@ TEST_F(SupervisorTest, AddAndRemoveGroups) {
   add_program("web", 1);
   Supervisor s(loop, logger, config, launcher);
   s.create_groups();
-  EXPECT_FALSE(s.add_group(config.groups[0]));
+  EXPECT_FALSE(s.add_group(s.group_configs()[0]));
   s.start_autostart();
   EXPECT_EQ(s.remove_group("web"), Supervisor::RemoveResult::kStillRunning);
   EXPECT_EQ(s.remove_group("nope"), Supervisor::RemoveResult::kNoSuchGroup);
@@ -140,6 +140,8 @@ TEST_F(SupervisorTest, AddAndRemoveGroups) {
   process(s, "web").on_exit(ExitStatus::killed(SIGTERM));
   EXPECT_EQ(s.remove_group("web"), Supervisor::RemoveResult::kRemoved);
   EXPECT_EQ(s.find_group("web"), nullptr);
+  EXPECT_TRUE(s.add_group(s.group_configs()[0]));
+  EXPECT_NE(s.find_group("web"), nullptr);
 }
 
 }  // namespace

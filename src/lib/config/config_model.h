@@ -6,6 +6,7 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -100,6 +101,10 @@ struct GroupConfig {
 
   bool operator==(const GroupConfig&) const = default;
 };
+
+// One immutable copy shared by the last-read configuration and the active
+// group built from it: with 1000 programs each copy costs a megabyte.
+using SharedGroupConfig = std::shared_ptr<const GroupConfig>;
 
 struct HttpServerConfig {
   enum class Family { kInet, kUnix };

@@ -2,11 +2,10 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "lib/config/config_error.h"
+#include "lib/util/read_file.h"
 #include "lib/util/strings.h"
 
 namespace sn {
@@ -68,14 +67,10 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }  // namespace
 
 void IniDocument::read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw ConfigError("could not read config file " + path + ": " + std::strerror(errno));
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) throw ConfigError("could not read config file " + path);
-  read_string(buf.str(), path);
+  int error = 0;
+  std::optional<std::string> text = read_whole_file(path, &error);
+  if (!text) throw ConfigError("could not read config file " + path + ": " + std::strerror(error));
+  read_string(*text, path);
 }
 
 IniDocument::Section* IniDocument::find_or_add(const std::string& name, const std::string& file, int line) {

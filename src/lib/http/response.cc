@@ -39,6 +39,12 @@ std::string http_date(time_t when) {
 }
 
 std::string HttpResponse::serialize(bool keep_alive) const {
+  std::string out = head(keep_alive);
+  if (!chunked) out += body;
+  return out;
+}
+
+std::string HttpResponse::head(bool keep_alive) const {
   std::string out = "HTTP/1.1 " + std::to_string(status) + " " + std::string(http_status_text(status)) + "\r\n";
   out += "Server: supervisor-native/" PACKAGE_VERSION "\r\n";
   out += "Date: " + http_date(std::time(nullptr)) + "\r\n";
@@ -50,7 +56,6 @@ std::string HttpResponse::serialize(bool keep_alive) const {
   }
   if (!keep_alive) out += "Connection: close\r\n";
   out += "\r\n";
-  if (!chunked) out += body;
   return out;
 }
 

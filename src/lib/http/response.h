@@ -23,6 +23,8 @@ struct HttpResponse {
   // Status line and headers (with Date, Server, Content-Length or
   // Transfer-Encoding, Connection), then the body unless chunked.
   std::string serialize(bool keep_alive) const;
+  // Status line and headers only, ending with the blank line.
+  std::string head(bool keep_alive) const;
 };
 
 // A small HTML page for an error status.

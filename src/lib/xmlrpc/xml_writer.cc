@@ -1,5 +1,6 @@
 #include "lib/xmlrpc/xml_writer.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -9,12 +10,14 @@
 namespace sn {
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 // Length of the valid UTF-8 sequence at s[i] that XML 1.0 allows, or 0.
 size_t valid_xml_char(std::string_view s, size_t i) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0x7f ? 1 : 0;
+  if (c < 0x80) return c >= 0x20 || c == '\t' || c == '\n' || c == '\r' ? 1 : 0;
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
   if (len == 0 || c > 0xF4 || i + len > s.size()) return 0;
   uint32_t cp = c & (0x7F >> len);
@@ -28,18 +31,23 @@ size_t valid_xml_char(std::string_view s, size_t i) {
   return len;
 }
 
+// Bytes that go out as they are: printable ASCII but & < >, and tab, LF, CR.
+constexpr std::array<bool, 256> kVerbatim = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '&' && c != '<' && c != '>';
+  t['\t'] = t['\n'] = t['\r'] = true;
+  return t;
+}();
+
 void append_value(std::string* out, const XmlRpcValue& v);
 
 void append_int(std::string* out, int64_t i) {
   bool fits = i >= std::numeric_limits<int32_t>::min() && i <= std::numeric_limits<int32_t>::max();
-  const char* tag = fits ? "int" : "i8";
-  *out += "<value><";
-  *out += tag;
-  *out += '>';
-  *out += std::to_string(i);
-  *out += "</";
-  *out += tag;
-  *out += "></value>";
+  char digits[24];
+  auto end = std::to_chars(digits, digits + sizeof digits, i).ptr;
+  *out += fits ? "<value><int>" : "<value><i8>";
+  out->append(digits, end);
+  *out += fits ? "</int></value>" : "</i8></value>";
 }
 
 void append_double(std::string* out, double d) {
@@ -54,10 +62,10 @@ void append_double(std::string* out, double d) {
 void append_value(std::string* out, const XmlRpcValue& v) {
   switch (v.type()) {
     case XmlRpcValue::Type::kNil:
-      *out += "<value><nil/></value>";
+      *out += "<value><nil/></value>"sv;
       break;
     case XmlRpcValue::Type::kBool:
-      *out += v.as_bool() ? "<value><boolean>1</boolean></value>" : "<value><boolean>0</boolean></value>";
+      *out += v.as_bool() ? "<value><boolean>1</boolean></value>"sv : "<value><boolean>0</boolean></value>"sv;
       break;
     case XmlRpcValue::Type::kInt:
       append_int(out, v.as_int());
@@ -66,36 +74,36 @@ void append_value(std::string* out, const XmlRpcValue& v) {
       append_double(out, v.as_double());
       break;
     case XmlRpcValue::Type::kString:
-      *out += "<value><string>";
+      *out += "<value><string>"sv;
       append_xml_text(out, v.as_string());
-      *out += "</string></value>";
+      *out += "</string></value>"sv;
       break;
     case XmlRpcValue::Type::kBase64:
       *out += "<value><base64>\n" + base64_encode(v.as_string()) + "\n</base64></value>";
       break;
     case XmlRpcValue::Type::kDateTime:
-      *out += "<value><dateTime.iso8601>";
+      *out += "<value><dateTime.iso8601>"sv;
       append_xml_text(out, v.as_string());
-      *out += "</dateTime.iso8601></value>";
+      *out += "</dateTime.iso8601></value>"sv;
       break;
     case XmlRpcValue::Type::kArray:
-      *out += "<value><array><data>\n";
+      *out += "<value><array><data>\n"sv;
       for (const XmlRpcValue& item : v.as_array()) {
         append_value(out, item);
         *out += '\n';
       }
-      *out += "</data></array></value>";
+      *out += "</data></array></value>"sv;
       break;
     case XmlRpcValue::Type::kStruct:
-      *out += "<value><struct>\n";
+      *out += "<value><struct>\n"sv;
       for (const auto& [name, item] : v.as_struct()) {
-        *out += "<member>\n<name>";
+        *out += "<member>\n<name>"sv;
         append_xml_text(out, name);
-        *out += "</name>\n";
+        *out += "</name>\n"sv;
         append_value(out, item);
-        *out += "\n</member>\n";
+        *out += "\n</member>\n"sv;
       }
-      *out += "</struct></value>";
+      *out += "</struct></value>"sv;
       break;
   }
 }
@@ -103,26 +111,25 @@ void append_value(std::string* out, const XmlRpcValue& v) {
 }  // namespace
 
 void append_xml_text(std::string* out, std::string_view text) {
+  size_t verbatim_from = 0;  // bytes from here up to i go out as they are
   size_t i = 0;
   while (i < text.size()) {
-    char c = text[i];
-    if (c == '&') {
-      *out += "&amp;";
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (kVerbatim[c]) {
       ++i;
-    } else if (c == '<') {
-      *out += "&lt;";
-      ++i;
-    } else if (c == '>') {
-      *out += "&gt;";
-      ++i;
-    } else if (size_t len = valid_xml_char(text, i)) {
-      out->append(text.substr(i, len));
-      i += len;
-    } else {
-      *out += kReplacement;
-      ++i;
+      continue;
     }
+    if (c >= 0x80) {
+      if (size_t len = valid_xml_char(text, i)) {
+        i += len;
+        continue;
+      }
+    }
+    out->append(text.substr(verbatim_from, i - verbatim_from));
+    *out += c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : kReplacement;
+    verbatim_from = ++i;
   }
+  out->append(text.substr(verbatim_from));
 }
 
 std::string xmlrpc_response(const XmlRpcValue& value) {

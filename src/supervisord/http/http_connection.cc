@@ -11,16 +11,20 @@ namespace {
 constexpr size_t kReadChunk = 64 * 1024;
 // Bytes read ahead of the parser (pipelined requests waiting their turn).
 constexpr size_t kMaxUnparsedInput = 256 * 1024;
+// Answers this large leave enough freed heap behind to be worth a trim.
+constexpr size_t kTrimAfterBytes = 64 * 1024;
 
 }  // namespace
 
 HttpConnection::HttpConnection(EventLoop& loop, UniqueFd fd, HttpHandler& handler, const BasicAuth* auth,
-                               const HttpServerLimits& limits, std::function<void(HttpConnection*)> on_closed)
+                               const HttpServerLimits& limits, MemoryTrimmer& trimmer,
+                               std::function<void(HttpConnection*)> on_closed)
     : loop_(loop),
       fd_(std::move(fd)),
       handler_(handler),
       auth_(auth),
       limits_(limits),
+      trimmer_(trimmer),
       on_closed_(std::move(on_closed)),
       parser_(limits.parser),
       timer_(loop.timers(), [this] { on_timer(); }) {
@@ -74,6 +78,7 @@ void HttpConnection::parse_input() {
     HttpRequestParser::Status status;
     size_t used = parser_.feed(in_, &status);
     in_.erase(0, used);
+    if (in_.empty() && in_.capacity() > kReadChunk) std::string().swap(in_);  // after a large body
     if (status == HttpRequestParser::Status::kNeedMore) break;
     if (status == HttpRequestParser::Status::kError) {
       in_.clear();
@@ -117,8 +122,8 @@ void HttpConnection::pump() {
   if (closed_) return;
   while (!slots_.empty()) {
     ResponseSlot& front = *slots_.front();
-    out_ += front.bytes;
-    front.bytes.clear();
+    answered_bytes_ += front.pending.size();
+    out_.append(std::move(front.pending));
     if (!front.complete) break;
     bool keep = front.keep_alive;
     front.connection = nullptr;
@@ -136,14 +141,10 @@ void HttpConnection::pump() {
 }
 
 void HttpConnection::write_output() {
-  while (!out_.empty()) {
-    ssize_t n = ::send(fd_.get(), out_.data(), out_.size(), MSG_NOSIGNAL);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) break;
-      return close();
-    }
-    out_.erase(0, static_cast<size_t>(n));
+  if (out_.send_to(fd_.get()) == SendBuffer::Result::kError) return close();
+  if (out_.empty()) {
+    if (answered_bytes_ >= kTrimAfterBytes) trimmer_.soon();
+    answered_bytes_ = 0;
   }
   if (out_.empty() && slots_.empty() && (closing_after_write_ || peer_closed_)) return close();
   update_events();
@@ -180,7 +181,7 @@ void HttpConnection::arm_timer() {
 void HttpConnection::on_timer() {
   if (parser_.started() && slots_.empty()) {
     // Too slow to send a whole request: tell it, then hang up.
-    out_ += error_response(408).serialize(false);
+    out_.append(error_response(408).serialize(false));
     closing_after_write_ = true;
     write_output();
     if (!closed_) timer_.arm_at(loop_.clock().monotonic_ns() + kNanosPerSecond);

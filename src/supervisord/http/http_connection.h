@@ -13,6 +13,8 @@
 #include "lib/http/basic_auth.h"
 #include "lib/http/request_parser.h"
 #include "lib/util/event_loop.h"
+#include "lib/util/memory_trimmer.h"
+#include "lib/util/send_buffer.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/http/responder.h"
 
@@ -36,7 +38,8 @@ class HttpHandler {
 class HttpConnection {
  public:
   HttpConnection(EventLoop& loop, UniqueFd fd, HttpHandler& handler, const BasicAuth* auth,
-                 const HttpServerLimits& limits, std::function<void(HttpConnection*)> on_closed);
+                 const HttpServerLimits& limits, MemoryTrimmer& trimmer,
+                 std::function<void(HttpConnection*)> on_closed);
   ~HttpConnection();
 
   // A slot got more bytes or completed: write what can go out in order.
@@ -60,10 +63,12 @@ class HttpConnection {
   HttpHandler& handler_;
   const BasicAuth* auth_;
   const HttpServerLimits& limits_;
+  MemoryTrimmer& trimmer_;
   std::function<void(HttpConnection*)> on_closed_;
   HttpRequestParser parser_;
   std::string in_;
-  std::string out_;
+  SendBuffer out_;
+  size_t answered_bytes_ = 0;  // since the output last ran dry
   std::deque<std::shared_ptr<ResponseSlot>> slots_;
   uint32_t events_ = 0;
   bool closing_after_write_ = false;  // a Connection: close answer is out: no more requests

@@ -14,6 +14,7 @@ HttpServer::HttpServer(EventLoop& loop, Logger& logger, HttpHandler& handler, Ht
       logger_(logger),
       handler_(handler),
       limits_(limits),
+      trimmer_(loop.timers(), loop.clock()),
       reaper_(loop.timers(), [this] { retired_.clear(); }),
       resume_accepting_(loop.timers(), [this] {
         for (auto& e : endpoints_) e->watch.set_events(EPOLLIN);
@@ -63,7 +64,7 @@ void HttpServer::accept_from(Endpoint& endpoint) {
       continue;
     }
     auto connection = std::make_unique<HttpConnection>(loop_, std::move(client), handler_,
-                                                       endpoint.auth ? &*endpoint.auth : nullptr, limits_,
+                                                       endpoint.auth ? &*endpoint.auth : nullptr, limits_, trimmer_,
                                                        [this](HttpConnection* c) { retire(c); });
     HttpConnection* raw = connection.get();
     connections_.emplace(raw, std::move(connection));

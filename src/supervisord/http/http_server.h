@@ -11,6 +11,7 @@
 #include "lib/config/config_model.h"
 #include "lib/http/basic_auth.h"
 #include "lib/util/event_loop.h"
+#include "lib/util/memory_trimmer.h"
 #include "lib/util/logger.h"
 #include "supervisord/http/http_connection.h"
 #include "supervisord/http/listener.h"
@@ -41,6 +42,7 @@ class HttpServer {
   Logger& logger_;
   HttpHandler& handler_;
   HttpServerLimits limits_;
+  MemoryTrimmer trimmer_;
   std::vector<std::unique_ptr<Endpoint>> endpoints_;
   std::unordered_map<HttpConnection*, std::unique_ptr<HttpConnection>> connections_;
   // Closed connections, destroyed on the next loop round (not inside their own callbacks).

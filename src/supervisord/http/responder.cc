@@ -9,11 +9,10 @@ void Responder::push() {
   if (slot_->connection) slot_->connection->pump();
 }
 
-void Responder::send(const HttpResponse& response) {
+void Responder::send(HttpResponse response) {
   if (!slot_ || slot_->complete) return;
-  std::string bytes = response.serialize(slot_->keep_alive);
-  if (slot_->head_request && !response.chunked) bytes.resize(bytes.size() - response.body.size());
-  slot_->bytes += bytes;
+  slot_->pending.append(response.head(slot_->keep_alive));
+  if (!slot_->head_request && !response.chunked) slot_->pending.append(std::move(response.body));
   slot_->complete = true;
   push();
 }
@@ -23,13 +22,13 @@ void Responder::start_stream(const HttpResponse& head) {
   HttpResponse h = head;
   h.chunked = true;
   h.body.clear();
-  slot_->bytes += h.serialize(slot_->keep_alive);
+  slot_->pending.append(h.head(slot_->keep_alive));
   push();
 }
 
 void Responder::stream(std::string_view data) {
   if (!slot_ || slot_->complete || data.empty()) return;
-  slot_->bytes += http_chunk(data);
+  slot_->pending.append(http_chunk(data));
   push();
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "lib/http/response.h"
+#include "lib/util/send_buffer.h"
 
 namespace sn {
 
@@ -17,7 +18,7 @@ class HttpConnection;
 // The place of one request's answer in its connection's queue.
 struct ResponseSlot {
   HttpConnection* connection = nullptr;  // null once the connection is gone
-  std::string bytes;                     // written when the slot is first in line
+  SendBuffer pending;                    // written when the slot is first in line
   bool keep_alive = true;
   bool head_request = false;
   bool complete = false;                  // nothing more will be added
@@ -29,7 +30,7 @@ class Responder {
   explicit Responder(std::shared_ptr<ResponseSlot> slot) : slot_(std::move(slot)) {}
 
   bool connected() const { return slot_ && slot_->connection; }
-  void send(const HttpResponse& response);
+  void send(HttpResponse response);
   void start_stream(const HttpResponse& head);
   void stream(std::string_view data);
   // Ties `object` to the answer: released when the connection goes away.

@@ -50,8 +50,8 @@ void add_config_methods(RpcRegistry& r, RpcContext& c) {
          [&c](const RpcParams& p, RpcDone done) {
            c.check_running();
            const std::string& name = string_param(p, 0);
-           for (const GroupConfig& g : c.supervisor.group_configs()) {
-             if (g.name != name) continue;
+           for (const SharedGroupConfig& g : c.supervisor.group_configs()) {
+             if (g->name != name) continue;
              if (!c.supervisor.add_group(g)) throw RpcError(FaultCode::kAlreadyAdded, name);
              c.supervisor.find_group(name)->start_autostart();
              return done(RpcResult::of(true));

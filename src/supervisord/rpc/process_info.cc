@@ -18,11 +18,10 @@ std::string format_uptime(int64_t seconds) {
   if (seconds < 0) seconds = 0;
   int64_t days = seconds / 86400;
   int64_t rest = seconds % 86400;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(rest / 3600),
-                static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
-  if (days == 0) return buf;
-  return std::to_string(days) + (days == 1 ? " day, " : " days, ") + buf;
+  auto two_digits = [](int64_t n) { return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; };
+  std::string clock = std::to_string(rest / 3600) + ":" + two_digits(rest / 60 % 60) + ":" + two_digits(rest % 60);
+  if (days == 0) return clock;
+  return std::to_string(days) + (days == 1 ? " day, " : " days, ") + clock;
 }
 
 std::string process_description(const Process& p, double now) {
@@ -50,6 +49,7 @@ std::string process_description(const Process& p, double now) {
 
 XmlRpcValue process_info(const Process& p, double now) {
   XmlRpcValue::Struct s;
+  s.reserve(14);
   s.emplace_back("name", p.name());
   s.emplace_back("group", p.group_name());
   s.emplace_back("start", capped_time(p.start_time()));

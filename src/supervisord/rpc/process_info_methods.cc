@@ -73,8 +73,10 @@ void add_process_info_methods(RpcRegistry& r, RpcContext& c) {
          [&c](auto&, RpcDone done) {
            c.check_running();
            double now = c.now();
+           std::vector<Process*> processes = c.supervisor.processes_by_name();
            XmlRpcValue::Array all;
-           for (Process* p : c.supervisor.processes_by_name()) all.push_back(process_info(*p, now));
+           all.reserve(processes.size());
+           for (Process* p : processes) all.push_back(process_info(*p, now));
            done(RpcResult::of(XmlRpcValue(std::move(all))));
          }});
 
@@ -84,7 +86,8 @@ void add_process_info_methods(RpcRegistry& r, RpcContext& c) {
          [&c](auto&, RpcDone done) {
            c.check_running();
            std::vector<std::pair<std::string, XmlRpcValue>> rows;
-           for (const GroupConfig& g : c.supervisor.group_configs()) {
+           for (const SharedGroupConfig& shared : c.supervisor.group_configs()) {
+             const GroupConfig& g = *shared;
              ProcessGroup* active = c.supervisor.find_group(g.name);
              for (const ProcessConfig& p : g.processes) {
                const Process* running = active && !c.supervisor.reread_happened() ? active->find(p.name) : nullptr;
