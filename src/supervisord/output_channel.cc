@@ -1,5 +1,7 @@
 #include "supervisord/output_channel.h"
 
+#include <fcntl.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -17,6 +19,10 @@ char g_read_buffer[64 * 1024];
 constexpr int kReadsPerWakeup = 16;
 // Bounds drain(): a grandchild holding the pipe open could write forever.
 constexpr int kReadsPerDrain = 64;
+// A child that fills the 64 KiB default pipe gets a bigger one, so that it
+// blocks, and wakes the daemon, 16 times less often. The pages are only
+// allocated while they hold data, so a quiet pipe costs nothing more.
+constexpr int kBusyPipeBytes = 1024 * 1024;
 
 }  // namespace
 
@@ -45,6 +51,10 @@ bool OutputChannel::read_once() {
   if (n == 0) {
     close();
     return false;
+  }
+  if (static_cast<size_t>(n) == sizeof g_read_buffer && !pipe_enlarged_) {
+    pipe_enlarged_ = true;
+    ::fcntl(pipe_.get(), F_SETPIPE_SZ, kBusyPipeBytes);  // best effort: limits may refuse it
   }
   record(std::string_view(g_read_buffer, static_cast<size_t>(n)));
   return true;

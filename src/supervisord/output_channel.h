@@ -46,6 +46,7 @@ class OutputChannel {
   std::unique_ptr<RotatingFile> log_;
   OutputChannelOptions options_;
   bool write_failed_ = false;
+  bool pipe_enlarged_ = false;
 };
 
 }  // namespace sn

@@ -53,6 +53,23 @@ TEST(OutputChannel, DrainReadsEverythingBuffered) {
   EXPECT_EQ(test::read_file(dir.file("out.log")), big + "tail");
 }
 
+TEST(OutputChannel, AChildThatFillsItsPipeGetsABiggerOne) {
+  test::TempDir dir;
+  EventLoop loop;
+  PipePair p;
+  int writer_fd = p.write_end.get();
+  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
+  ASSERT_EQ(log->open(), 0);
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), {"web", "stdout", false, nullptr});
+  p.write("a little");
+  ch.drain();
+  EXPECT_EQ(::fcntl(writer_fd, F_GETPIPE_SZ), 64 * 1024);  // quiet writers keep the default
+  p.write(std::string(64 * 1024, 'x'));
+  ch.drain();
+  EXPECT_EQ(::fcntl(writer_fd, F_GETPIPE_SZ), 1024 * 1024);
+  EXPECT_EQ(test::read_file(dir.file("out.log")).size(), 8u + 64 * 1024);
+}
+
 TEST(OutputChannel, StripsAnsiAndCopiesToMainLogAtDebug) {
   test::TempDir dir;
   EventLoop loop;
