@@ -67,16 +67,23 @@ void Process::spawn() {
   child_ = std::move(result.child);
   last_pid_ = child_->pid();
   log().info("spawned: '" + name() + "' with pid " + std::to_string(last_pid_));
-  deadline_.arm_at(start_mono_ + seconds_to_ns(std::max(config_.startsecs, 0)));
+  // startsecs=0: supervisor counts the process as RUNNING as soon as it is
+  // spawned, so startProcess answers at once instead of on the next round.
+  if (config_.startsecs <= 0) return enter_running();
+  deadline_.arm_at(start_mono_ + seconds_to_ns(config_.startsecs));
+}
+
+void Process::enter_running() {
+  backoff_ = 0;
+  change_state(ProcessState::kRunning);
+  log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
+             std::to_string(config_.startsecs) + " seconds (startsecs)");
 }
 
 void Process::on_deadline() {
   switch (state_) {
     case ProcessState::kStarting:
-      backoff_ = 0;
-      change_state(ProcessState::kRunning);
-      log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
-                 std::to_string(config_.startsecs) + " seconds (startsecs)");
+      enter_running();
       break;
     case ProcessState::kBackoff:
       if (host_.may_start(*this) && backoff_ <= config_.startretries) spawn();

@@ -122,6 +122,7 @@ class Process {
   bool change_state(ProcessState to, bool expected = true);
   std::string kill(int sig);
   void on_deadline();
+  void enter_running();
   void enter_backoff();
   void after_exited();
   int64_t backoff_delay_ns() const;

@@ -39,6 +39,7 @@ bool Supervisor::add_group(const SharedGroupConfig& config) {
   if (groups_.count(config->name)) return false;
   auto group = std::make_unique<ProcessGroup>(config, *this);
   resolve_log_paths(*group);
+  added_order_.push_back(group.get());
   groups_.emplace(config->name, std::move(group));
   return true;
 }
@@ -68,6 +69,7 @@ Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
   auto it = groups_.find(name);
   if (it == groups_.end()) return RemoveResult::kNoSuchGroup;
   if (!it->second->unstopped().empty()) return RemoveResult::kStillRunning;
+  std::erase(added_order_, it->second.get());
   groups_.erase(it);
   return RemoveResult::kRemoved;
 }
@@ -78,9 +80,7 @@ ProcessGroup* Supervisor::find_group(std::string_view name) const {
 }
 
 std::vector<ProcessGroup*> Supervisor::groups() const {
-  std::vector<ProcessGroup*> out;
-  out.reserve(groups_.size());
-  for (const auto& [name, g] : groups_) out.push_back(g.get());
+  std::vector<ProcessGroup*> out = added_order_;
   std::stable_sort(out.begin(), out.end(), [](const ProcessGroup* a, const ProcessGroup* b) {
     return a->config().priority < b->config().priority;
   });

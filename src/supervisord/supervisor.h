@@ -37,8 +37,9 @@ class Supervisor final : public ProcessHost {
   enum class RemoveResult { kRemoved, kNoSuchGroup, kStillRunning };
   RemoveResult remove_group(const std::string& name);
   ProcessGroup* find_group(std::string_view name) const;
-  // Active groups in (priority, name) order.
+  // Active groups by priority; equal priorities in the order they were added.
   std::vector<ProcessGroup*> groups() const;
+  const std::vector<ProcessGroup*>& groups_as_added() const { return added_order_; }
 
   SupervisorState state() const { return state_; }
   // Stops every group, highest priority first, one group at a time; then
@@ -90,6 +91,10 @@ class Supervisor final : public ProcessHost {
   const SupervisordConfig& config_;
   ChildLauncher& launcher_;
   std::map<std::string, std::unique_ptr<ProcessGroup>, std::less<>> groups_;
+  // Active groups in the order they were added (the configuration's
+  // (priority, name) order at start, then addProcessGroup order): among
+  // equal priorities supervisor starts, stops and lists them in this order.
+  std::vector<ProcessGroup*> added_order_;
   SupervisorState state_ = SupervisorState::kRunning;
   bool stopping_ = false;
   std::vector<ProcessGroup*> stop_queue_;  // next group to stop at the back

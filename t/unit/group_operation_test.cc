@@ -21,6 +21,7 @@ class GroupOperationTest : public ::testing::Test {
     for (const auto& p : processes) raw.push_back(p.get());
   }
   test::FakeProcessHost host;
+  ManualClock clock;
   std::vector<ProcessConfig> configs;
   std::vector<std::unique_ptr<Process>> processes;
   std::vector<Process*> raw;
@@ -30,7 +31,7 @@ TEST_F(GroupOperationTest, ImmediateResultsFirstThenDeferredInCompletionOrder) {
   std::vector<RpcDone> later;
   RpcResult final = RpcResult::error(Fault{-1, ""});
   run_group_operation(
-      raw, [](const Process& p) { return p.name() != "c"; },
+      clock, raw, [](const Process& p) { return p.name() != "c"; },
       [&](Process& p, const std::string& ns, RpcDone done) {
         EXPECT_EQ(ns, "g:" + p.name());
         if (p.name() == "a") later.push_back(done);
@@ -47,9 +48,48 @@ TEST_F(GroupOperationTest, ImmediateResultsFirstThenDeferredInCompletionOrder) {
   EXPECT_EQ(results[1], result_struct("a", "g", Fault::of(FaultCode::kSpawnError, "g:a")));
 }
 
+TEST_F(GroupOperationTest, DeferredResultsSettlingInOnePollAreListedInProcessOrder) {
+  std::vector<RpcDone> later;
+  RpcResult final = RpcResult::error(Fault{-1, ""});
+  run_group_operation(
+      clock, raw, [](const Process&) { return true; },
+      [&](Process&, const std::string&, RpcDone done) { later.push_back(done); },
+      [&](RpcResult r) { final = std::move(r); });
+  ASSERT_EQ(later.size(), 3u);
+  // c settles first, then a and b, all within supervisor's 50 ms poll.
+  later[2](RpcResult::of(true));
+  later[0](RpcResult::of(true));
+  later[1](RpcResult::of(true));
+  ASSERT_TRUE(final.ok);
+  const auto& results = final.value.as_array();
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0], success_struct("a", "g"));
+  EXPECT_EQ(results[1], success_struct("b", "g"));
+  EXPECT_EQ(results[2], success_struct("c", "g"));
+}
+
+TEST_F(GroupOperationTest, DeferredResultsOfLaterPollsComeAfterEarlierOnes) {
+  std::vector<RpcDone> later;
+  RpcResult final = RpcResult::error(Fault{-1, ""});
+  run_group_operation(
+      clock, raw, [](const Process&) { return true; },
+      [&](Process&, const std::string&, RpcDone done) { later.push_back(done); },
+      [&](RpcResult r) { final = std::move(r); });
+  later[2](RpcResult::of(true));
+  later[1](RpcResult::of(true));
+  clock.advance_seconds(0.06);
+  later[0](RpcResult::of(true));
+  ASSERT_TRUE(final.ok);
+  const auto& results = final.value.as_array();
+  ASSERT_EQ(results.size(), 3u);
+  EXPECT_EQ(results[0], success_struct("b", "g"));
+  EXPECT_EQ(results[1], success_struct("c", "g"));
+  EXPECT_EQ(results[2], success_struct("a", "g"));
+}
+
 TEST_F(GroupOperationTest, NothingSelectedAnswersAnEmptyArrayAtOnce) {
   bool answered = false;
-  run_group_operation(raw, [](const Process&) { return false; }, [](Process&, const std::string&, RpcDone) {},
+  run_group_operation(clock, raw, [](const Process&) { return false; }, [](Process&, const std::string&, RpcDone) {},
                       [&](RpcResult r) {
                         answered = true;
                         EXPECT_TRUE(r.value.as_array().empty());

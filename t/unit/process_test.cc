@@ -48,8 +48,9 @@ TEST_F(ProcessTest, StartsecsZeroIsRunningAtOnce) {
   c.startsecs = 0;
   Process p(c, "web", host);
   p.spawn();
-  host.advance(0);
+  // No loop turn needed: startProcess answers true at once, as supervisor does.
   EXPECT_EQ(p.state(), S::kRunning);
+  EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kStopped, S::kStarting}, {S::kStarting, S::kRunning}}));
 }
 
 TEST_F(ProcessTest, AutostartOnlyOnceAndOnlyWhenEnabled) {

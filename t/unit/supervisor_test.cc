@@ -144,5 +144,25 @@ TEST_F(SupervisorTest, AddAndRemoveGroups) {
   EXPECT_NE(s.find_group("web"), nullptr);
 }
 
+TEST_F(SupervisorTest, EqualPrioritiesKeepTheOrderGroupsWereAdded) {
+  add_program("b", 999, false);
+  add_program("c", 999, false);
+  add_program("a", 5, false);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  auto names = [](const std::vector<ProcessGroup*>& groups) {
+    std::vector<std::string> out;
+    for (const ProcessGroup* g : groups) out.push_back(g->name());
+    return out;
+  };
+  EXPECT_EQ(names(s.groups()), (std::vector<std::string>{"a", "b", "c"}));
+  // Removed and added again (supervisorctl remove/add): b now comes after c,
+  // as in supervisor, whose groups live in a dict in insertion order.
+  ASSERT_EQ(s.remove_group("b"), Supervisor::RemoveResult::kRemoved);
+  ASSERT_TRUE(s.add_group(s.group_configs()[0]));
+  EXPECT_EQ(names(s.groups()), (std::vector<std::string>{"a", "c", "b"}));
+  EXPECT_EQ(names(s.groups_as_added()), (std::vector<std::string>{"c", "a", "b"}));
+}
+
 }  // namespace
 }  // namespace sn

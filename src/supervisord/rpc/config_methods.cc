@@ -35,7 +35,7 @@ void add_config_methods(RpcRegistry& r, RpcContext& c) {
              if (!active) added.push_back(g.name);
              else if (!(active->config() == g)) changed.push_back(g.name);
            }
-           for (ProcessGroup* active : c.supervisor.groups()) {
+           for (ProcessGroup* active : c.supervisor.groups_as_added()) {
              bool kept = false;
              for (const GroupConfig& g : fresh.groups) kept = kept || g.name == active->name();
              if (!kept) removed.push_back(active->name());

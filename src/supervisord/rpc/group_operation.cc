@@ -1,5 +1,7 @@
 #include "supervisord/rpc/group_operation.h"
 
+#include <algorithm>
+#include <tuple>
 #include <memory>
 
 #include "supervisord/rpc/process_lookup.h"
@@ -15,27 +17,59 @@ XmlRpcValue success_struct(const std::string& name, const std::string& group) {
   return result_struct(name, group, Fault{static_cast<int>(FaultCode::kSuccess), "OK"});
 }
 
-void run_group_operation(const std::vector<Process*>& processes, const std::function<bool(const Process&)>& selected,
-                         const ProcessOperation& operation, RpcDone done) {
+namespace {
+
+// supervisor polls the deferred operations of one call every 50 ms and lists
+// those that settled in the same poll in process order.
+constexpr int64_t kSupervisorPollNs = 50'000'000;
+
+struct DeferredResult {
+  int64_t poll;
+  size_t position;
+  XmlRpcValue value;
+};
+
+}  // namespace
+
+void run_group_operation(const Clock& clock, const std::vector<Process*>& processes,
+                         const std::function<bool(const Process&)>& selected, const ProcessOperation& operation,
+                         RpcDone done) {
+  // Results ready during the first pass come first, in process order; the
+  // deferred ones follow as supervisor would list them.
   struct Progress {
-    XmlRpcValue::Array results;
-    int outstanding = 1;  // the loop below counts as one until it ends
+    Progress(const Clock& c, RpcDone d) : clock(c), began(c.monotonic_ns()), done(std::move(d)) {}
+    const Clock& clock;
+    int64_t began;
     RpcDone done;
+    XmlRpcValue::Array results;
+    std::vector<DeferredResult> deferred;
+    bool first_pass = true;
+    int outstanding = 1;  // the first pass counts as one until it ends
+    void add(size_t position, XmlRpcValue result) {
+      if (first_pass) return results.push_back(std::move(result));
+      int64_t poll = (clock.monotonic_ns() - began) / kSupervisorPollNs;
+      deferred.push_back({poll, position, std::move(result)});
+    }
     void finish_one() {
-      if (--outstanding == 0) done(RpcResult::of(XmlRpcValue(std::move(results))));
+      if (--outstanding > 0) return;
+      std::sort(deferred.begin(), deferred.end(), [](const DeferredResult& a, const DeferredResult& b) {
+        return std::tie(a.poll, a.position) < std::tie(b.poll, b.position);
+      });
+      for (DeferredResult& d : deferred) results.push_back(std::move(d.value));
+      done(RpcResult::of(XmlRpcValue(std::move(results))));
     }
   };
-  auto progress = std::make_shared<Progress>();
-  progress->done = std::move(done);
-  for (Process* p : processes) {
+  auto progress = std::make_shared<Progress>(clock, std::move(done));
+  for (size_t position = 0; position < processes.size(); ++position) {
+    Process* p = processes[position];
     if (!selected(*p)) continue;
     std::string name = p->name(), group = p->group_name();
     ++progress->outstanding;
     auto answered = std::make_shared<bool>(false);
-    RpcDone one = [progress, name, group, answered](RpcResult r) {
+    RpcDone one = [progress, name, group, answered, position](RpcResult r) {
       if (*answered) return;
       *answered = true;
-      progress->results.push_back(r.ok ? success_struct(name, group) : result_struct(name, group, r.fault));
+      progress->add(position, r.ok ? success_struct(name, group) : result_struct(name, group, r.fault));
       progress->finish_one();
     };
     try {
@@ -44,6 +78,7 @@ void run_group_operation(const std::vector<Process*>& processes, const std::func
       one(RpcResult::error(e.fault));
     }
   }
+  progress->first_pass = false;
   progress->finish_one();
 }
 

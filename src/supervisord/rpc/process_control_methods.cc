@@ -101,17 +101,17 @@ bool signallable(const Process& p) { return is_signallable_state(p.state()); }
 
 void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
   auto start_group = [&c](const std::vector<Process*>& procs, bool wait, RpcDone done) {
-    run_group_operation(procs, not_running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
+    run_group_operation(c.loop.clock(), procs, not_running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
       start_process(c, p, ns, wait, std::move(d));
     }, std::move(done));
   };
   auto stop_group = [&c](const std::vector<Process*>& procs, bool wait, RpcDone done) {
-    run_group_operation(procs, running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
+    run_group_operation(c.loop.clock(), procs, running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
       stop_process(c, p, ns, wait, std::move(d));
     }, std::move(done));
   };
-  auto signal_group = [](const std::vector<Process*>& procs, const RpcParams& params, RpcDone done) {
-    run_group_operation(procs, signallable, [params](Process& p, const std::string& ns, RpcDone d) {
+  auto signal_group = [&c](const std::vector<Process*>& procs, const RpcParams& params, RpcDone done) {
+    run_group_operation(c.loop.clock(), procs, signallable, [params](Process& p, const std::string& ns, RpcDone d) {
       signal_process(p, ns, params, params.size() - 1, std::move(d));
     }, std::move(done));
   };

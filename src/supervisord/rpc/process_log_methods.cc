@@ -113,7 +113,7 @@ void add_process_log_methods(RpcRegistry& r, RpcContext& c) {
          [&c](auto&, RpcDone done) {
            c.check_running();
            run_group_operation(
-               c.supervisor.processes_by_priority(), [](const Process&) { return true; },
+               c.loop.clock(), c.supervisor.processes_by_priority(), [](const Process&) { return true; },
                [](Process& p, const std::string& ns, RpcDone d) {
                  clear_process_logs(p, ns);
                  d(RpcResult::of(true));
