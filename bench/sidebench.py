@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""sidebench: the figures ../shared/bench/supbench.py does not take, for any
+"""sidebench: the figures bench/supbench.py (the shared harness) does not take, for any
 supervisord-compatible daemon, so that ours and Python supervisord are
 measured the same way in the same run.
 
