@@ -30,7 +30,9 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 command=/bin/sleep 1000
 startsecs=0
 [program:quick]
-command=/bin/sh -c "echo out; echo err >&2"
+; lingers a little: a child that is already gone when Python supervisord
+; first looks makes its startProcess answer ABNORMAL_TERMINATION instead
+command=/bin/sh -c "echo out; echo err >&2; exec /bin/sleep 0.5"
 startsecs=0
 autostart=false
 autorestart=false
