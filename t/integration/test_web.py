@@ -23,7 +23,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 command=/bin/sleep 1000
 startsecs=0
 [program:x<b>&"]
-command=/bin/sh -c "echo '<script>alert(1)</script> & more'; sleep 1000"
+command=/bin/sh -c "echo '<script>alert(1)</script> & more'; exec /bin/sleep 1000"
 stdout_logfile={dir}/evil.log
 startsecs=0
 [program:stopped]
