@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "fake_process_host.h"
 #include "test_util.h"
 
@@ -20,8 +22,32 @@ class GroupOperationTest : public ::testing::Test {
     for (const auto& c : configs) processes.push_back(std::make_unique<Process>(c, "g", host));
     for (const auto& p : processes) raw.push_back(p.get());
   }
+  // Runs an operation that answers for no process at once.
+  void defer_every_process() {
+    run_group_operation(
+        clock, raw, [](const Process&) { return true; },
+        [&](Process&, const std::string&, RpcDone done) { deferred.push_back(done); },
+        [&](RpcResult r) { final = std::move(r); });
+    ASSERT_EQ(deferred.size(), 3u);
+  }
+  void settle(size_t i) { deferred.at(i)(RpcResult::of(true)); }
+  // The names in the final answer, each checked to be a success struct.
+  std::vector<std::string> listed_names() const {
+    EXPECT_TRUE(final.ok);
+    std::vector<std::string> names;
+    for (const XmlRpcValue& v : final.value.as_array()) {
+      const auto& members = v.as_struct();
+      auto name = std::find_if(members.begin(), members.end(), [](const auto& m) { return m.first == "name"; });
+      names.push_back(name == members.end() ? "" : name->second.as_string());
+      EXPECT_EQ(v, success_struct(names.back(), "g"));
+    }
+    return names;
+  }
+
   test::FakeProcessHost host;
   ManualClock clock;
+  std::vector<RpcDone> deferred;
+  RpcResult final = RpcResult::error(Fault{-1, ""});
   std::vector<ProcessConfig> configs;
   std::vector<std::unique_ptr<Process>> processes;
   std::vector<Process*> raw;
@@ -49,42 +75,21 @@ TEST_F(GroupOperationTest, ImmediateResultsFirstThenDeferredInCompletionOrder) {
 }
 
 TEST_F(GroupOperationTest, DeferredResultsSettlingInOnePollAreListedInProcessOrder) {
-  std::vector<RpcDone> later;
-  RpcResult final = RpcResult::error(Fault{-1, ""});
-  run_group_operation(
-      clock, raw, [](const Process&) { return true; },
-      [&](Process&, const std::string&, RpcDone done) { later.push_back(done); },
-      [&](RpcResult r) { final = std::move(r); });
-  ASSERT_EQ(later.size(), 3u);
+  defer_every_process();
   // c settles first, then a and b, all within supervisor's 50 ms poll.
-  later[2](RpcResult::of(true));
-  later[0](RpcResult::of(true));
-  later[1](RpcResult::of(true));
-  ASSERT_TRUE(final.ok);
-  const auto& results = final.value.as_array();
-  ASSERT_EQ(results.size(), 3u);
-  EXPECT_EQ(results[0], success_struct("a", "g"));
-  EXPECT_EQ(results[1], success_struct("b", "g"));
-  EXPECT_EQ(results[2], success_struct("c", "g"));
+  settle(2);
+  settle(0);
+  settle(1);
+  EXPECT_EQ(listed_names(), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST_F(GroupOperationTest, DeferredResultsOfLaterPollsComeAfterEarlierOnes) {
-  std::vector<RpcDone> later;
-  RpcResult final = RpcResult::error(Fault{-1, ""});
-  run_group_operation(
-      clock, raw, [](const Process&) { return true; },
-      [&](Process&, const std::string&, RpcDone done) { later.push_back(done); },
-      [&](RpcResult r) { final = std::move(r); });
-  later[2](RpcResult::of(true));
-  later[1](RpcResult::of(true));
+  defer_every_process();
+  settle(2);
+  settle(1);
   clock.advance_seconds(0.06);
-  later[0](RpcResult::of(true));
-  ASSERT_TRUE(final.ok);
-  const auto& results = final.value.as_array();
-  ASSERT_EQ(results.size(), 3u);
-  EXPECT_EQ(results[0], success_struct("b", "g"));
-  EXPECT_EQ(results[1], success_struct("c", "g"));
-  EXPECT_EQ(results[2], success_struct("a", "g"));
+  settle(0);
+  EXPECT_EQ(listed_names(), (std::vector<std::string>{"b", "c", "a"}));
 }
 
 TEST_F(GroupOperationTest, NothingSelectedAnswersAnEmptyArrayAtOnce) {
