@@ -12,15 +12,11 @@ import time
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
-from harness import PYTHON_SUPERVISORD, Supervisord, conf, main, rpc, wait_until  # noqa: E402
+from harness import PYTHON_SUPERVISORD, SUPERVISORD_SECTION, Supervisord, conf, main, rpc, wait_until  # noqa: E402
 
 SUPERVISORCTL = "/usr/bin/supervisorctl"
 
-CONFIG = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+CONFIG = SUPERVISORD_SECTION + """\
 identifier=ctl
 [unix_http_server]
 file={dir}/supervisor.sock

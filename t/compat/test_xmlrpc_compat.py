@@ -12,13 +12,10 @@ import unittest
 import xmlrpc.client
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "integration"))
-from harness import PYTHON_SUPERVISORD, Supervisord, conf, free_port, main, rpc, wait_until  # noqa: E402
+from harness import (PYTHON_SUPERVISORD, SUPERVISORD_SECTION, Supervisord, conf, free_port, main,  # noqa: E402
+                     rpc, wait_until)
 
-CONFIG = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+CONFIG = SUPERVISORD_SECTION + """\
 identifier=compat
 [unix_http_server]
 file={dir}/supervisor.sock

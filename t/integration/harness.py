@@ -118,6 +118,16 @@ def raw_http(port, data, timeout=5.0, host="127.0.0.1"):
         s.close()
 
 
+# How every test configuration starts: all the daemon's files in the test's
+# scratch directory.
+SUPERVISORD_SECTION = """\
+[supervisord]
+logfile={dir}/supervisord.log
+pidfile={dir}/supervisord.pid
+childlogdir={dir}
+"""
+
+
 def conf(*parts):
     """Joins config fragments, each dedented on its own."""
     return "".join(textwrap.dedent(p).lstrip("\n") for p in parts)

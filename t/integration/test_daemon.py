@@ -9,14 +9,10 @@ import subprocess
 import time
 import unittest
 
-from harness import SRCDIR, SUPERVISORD, Supervisord, alive, conf, main, wait_until
+from harness import (SRCDIR, SUPERVISORD, SUPERVISORD_SECTION, Supervisord, alive, conf, descendants, main,
+                     wait_until)
 
-HEADER = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
-"""
+HEADER = SUPERVISORD_SECTION
 
 SLEEPERS = """
 [program:a]
@@ -247,8 +243,7 @@ class Daemonized(unittest.TestCase):
         self.assertIn("another supervisord (pid %d) is already running with pidfile %s" % (pid, d.path("supervisord.pid")), err2)
         self.assertEqual(d.read("supervisord.pid").strip(), str(pid))
 
-        child = [int(x) for x in os.listdir("/proc") if x.isdigit() and
-                 open("/proc/%s/stat" % x).read().rsplit(")", 1)[1].split()[1] == str(pid)]
+        child = descendants(pid)
         os.kill(pid, signal.SIGTERM)
         wait_until(lambda: not alive(pid), what="daemon exit")
         wait_until(lambda: not os.path.exists(d.path("supervisord.pid")), what="pidfile removal")

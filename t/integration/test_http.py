@@ -13,13 +13,9 @@ import time
 import unittest
 import xmlrpc.client
 
-from harness import Supervisord, conf, free_port, main, raw_http, rpc, wait_until
+from harness import SUPERVISORD_SECTION, Supervisord, conf, free_port, main, raw_http, rpc, wait_until
 
-BASE = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+BASE = SUPERVISORD_SECTION + """\
 minfds=8192
 [rpcinterface:supervisor]
 supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface

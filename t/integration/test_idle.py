@@ -4,14 +4,9 @@ CPU and is not scheduled at all over a minute (SN_IDLE_SECONDS shortens it)."""
 import os
 import unittest
 
-from harness import Supervisord, conf, main, proc_stat
+from harness import SUPERVISORD_SECTION, Supervisord, conf, main, proc_stat
 
-HEADER = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
-"""
+HEADER = SUPERVISORD_SECTION
 
 SECONDS = float(os.environ.get("SN_IDLE_SECONDS", "60"))
 

@@ -8,13 +8,9 @@ import signal
 import time
 import unittest
 
-from harness import Supervisord, conf, main, wait_until
+from harness import SUPERVISORD_SECTION, Supervisord, conf, main, wait_until
 
-HEADER = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+HEADER = SUPERVISORD_SECTION + """\
 identifier=it
 """
 

@@ -6,13 +6,9 @@ import os
 import time
 import unittest
 
-from harness import Supervisord, conf, main, wait_until
+from harness import SUPERVISORD_SECTION, Supervisord, conf, main, wait_until
 
-HEADER = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+HEADER = SUPERVISORD_SECTION + """\
 environment=FROM_SUPERVISORD="global value"
 [unix_http_server]
 file={dir}/supervisor.sock

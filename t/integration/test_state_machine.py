@@ -6,14 +6,9 @@ import signal
 import time
 import unittest
 
-from harness import Supervisord, conf, main
+from harness import SUPERVISORD_SECTION, Supervisord, conf, main
 
-HEADER = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
-"""
+HEADER = SUPERVISORD_SECTION
 
 
 def without_noise(messages):

@@ -7,13 +7,9 @@ import urllib.parse
 import urllib.request
 
 import webdriver
-from harness import Supervisord, conf, free_port, main, raw_http, rpc, wait_until
+from harness import SUPERVISORD_SECTION, Supervisord, conf, free_port, main, raw_http, rpc, wait_until
 
-BASE = """
-[supervisord]
-logfile={dir}/supervisord.log
-pidfile={dir}/supervisord.pid
-childlogdir={dir}
+BASE = SUPERVISORD_SECTION + """\
 identifier=webtest
 [inet_http_server]
 port=127.0.0.1:%(port)d
