@@ -3,17 +3,12 @@
 #pragma once
 
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 #include "lib/config/config_model.h"
+#include "lib/util/usage_error.h"
 
 namespace sn {
-
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 struct CommandLine {
   enum class Action { kRun, kHelp, kVersion };

@@ -144,7 +144,7 @@ def normalize(text, daemon):
     return text
 
 
-def run_scenario(testcase, daemon):
+def run_scenario(testcase, daemon, ctl=SUPERVISORCTL):
     url = "unix://" + daemon.path("supervisor.sock")
     proxy = rpc(url)
     out = []
@@ -160,14 +160,18 @@ def run_scenario(testcase, daemon):
             with open(daemon.conf, "a") as f:
                 f.write(LATE)
             continue
-        r = subprocess.run([SUPERVISORCTL, "-s", url] + args, capture_output=True, text=True, timeout=60,
+        r = subprocess.run([ctl, "-s", url] + args, capture_output=True, text=True, timeout=60,
                            stdin=subprocess.DEVNULL)
         out.append((label, r.returncode, normalize(r.stdout + r.stderr, daemon)))
     return out
 
 
 def start(testcase, binary=None):
-    d = Supervisord(testcase, conf(CONFIG), binary=binary).start()
+    return start_daemon_with(testcase, CONFIG, binary)
+
+
+def start_daemon_with(testcase, config, binary=None):
+    d = Supervisord(testcase, conf(config), binary=binary).start()
     d.wait_log("supervisord started")
     proxy = rpc("unix://" + d.path("supervisor.sock"))
     for name in ("sleeper", "talker", "grp:g1", "grp:g2"):

@@ -23,8 +23,11 @@ import xmlrpc.client
 
 SUPERVISORD = os.environ.get("SUPERVISORD") or os.path.join(
     os.path.dirname(__file__), "..", "..", "build", "src", "supervisord", "supervisord")
+SUPERVISORCTL = os.environ.get("SUPERVISORCTL") or os.path.join(
+    os.path.dirname(__file__), "..", "..", "build", "src", "supervisorctl", "supervisorctl")
 SRCDIR = os.environ.get("SN_SRCDIR") or os.path.join(os.path.dirname(__file__), "..", "..")
 PYTHON_SUPERVISORD = "/usr/bin/supervisord"
+PYTHON_SUPERVISORCTL = "/usr/bin/supervisorctl"
 
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (CRIT|ERRO|WARN|INFO|DEBG|TRAC|BLAT) (.*)$")
 

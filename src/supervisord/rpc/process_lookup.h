@@ -1,22 +1,14 @@
-// supervisor's namespecs: "name" (group and process of that name),
-// "group:name", and "group:" or "group:*" for a whole group.
+// Finds the group or process a namespec names.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "lib/util/namespec.h"
 #include "supervisord/supervisor.h"
 
 namespace sn {
-
-struct Namespec {
-  std::string group;
-  std::optional<std::string> process;  // nullopt: the whole group
-};
-
-Namespec split_namespec(std::string_view name);
-std::string make_namespec(std::string_view group, std::string_view process);
 
 struct Lookup {
   ProcessGroup* group = nullptr;

@@ -1,0 +1,40 @@
+// Tested by t/unit/controller_test.cc (lookup, help table).
+#include "supervisorctl/commands.h"
+
+#include <algorithm>
+
+#include "lib/util/strings.h"
+
+namespace sn {
+namespace {
+
+std::vector<std::span<const Command>> families() {
+  return {process_commands(), status_commands(), log_commands(), config_commands(),
+          server_commands(),  fg_commands(),     shell_commands()};
+}
+
+}  // namespace
+
+const Command* find_command(std::string_view name) {
+  for (std::span<const Command> family : families()) {
+    for (const Command& c : family) {
+      if (c.name == name) return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> listed_command_names() {
+  std::vector<std::string> names;
+  for (std::span<const Command> family : families()) {
+    for (const Command& c : family) {
+      if (c.listed) names.emplace_back(c.name);
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> words(std::string_view arg) { return split_whitespace(arg); }
+
+}  // namespace sn

@@ -1,0 +1,77 @@
+// supervisorctl's XML-RPC client: POST /RPC2 over one persistent HTTP/1.1
+// connection (libcurl), to an http://, https:// or unix:// server URL, with
+// Basic auth when both a username and a password are known.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/xmlrpc/fault.h"
+#include "lib/xmlrpc/value.h"
+#include "supervisorctl/curl_handle.h"
+#include "supervisorctl/server_url.h"
+
+namespace sn {
+
+struct Credentials {
+  std::optional<std::string> username;
+  std::optional<std::string> password;
+};
+
+// The server could not be asked: what() is one line naming the URL.
+class TransportError : public std::runtime_error {
+ public:
+  enum class Kind {
+    kRefused,       // nothing listens (ECONNREFUSED)
+    kNoSuchFile,    // the unix socket does not exist (ENOENT)
+    kAuthRequired,  // HTTP 401
+    kHttpStatus,    // another non-200 answer
+    kOther,         // name resolution, TLS, a reset, a reply that is not XML-RPC
+  };
+  TransportError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+// The server answered with an XML-RPC fault.
+class FaultError : public std::runtime_error {
+ public:
+  explicit FaultError(Fault fault);
+  int code() const { return fault_.code; }
+  const std::string& text() const { return fault_.text; }
+
+ private:
+  Fault fault_;
+};
+
+// Transport errors worded as supervisorctl words them: "<url> refused
+// connection", "<url> no such file", "Server requires authentication".
+TransportError transport_error_for(const ServerUrl& url, CURLcode code, long os_errno, const char* detail);
+
+class RpcClient {
+ public:
+  RpcClient(ServerUrl url, Credentials credentials);
+
+  // Throws TransportError or FaultError.
+  XmlRpcValue call(std::string_view method, const std::vector<XmlRpcValue>& params = {});
+
+  const ServerUrl& url() const { return url_; }
+  const Credentials& credentials() const { return credentials_; }
+
+ private:
+  ServerUrl url_;
+  Credentials credentials_;
+  CurlEasy easy_;
+  CurlSlist headers_;
+  char error_[CURL_ERROR_SIZE] = {};
+};
+
+// Sets URL, socket path, TLS and Basic auth on a handle for a request to `path`.
+void configure_request(CURL* handle, const ServerUrl& url, const Credentials& credentials, std::string_view path);
+
+}  // namespace sn
