@@ -3,6 +3,7 @@
 #include "supervisorctl/rpc_client.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "config.h"
@@ -48,6 +49,8 @@ void configure_request(CURL* h, const ServerUrl& url, const Credentials& credent
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_USERAGENT, "supervisor-native supervisorctl/" PACKAGE_VERSION);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+  // As with the curl tool: a CA bundle for servers with a private certificate.
+  if (const char* ca = std::getenv("CURL_CA_BUNDLE"); ca && *ca) curl_easy_setopt(h, CURLOPT_CAINFO, ca);
   if (credentials.username && credentials.password) {
     curl_easy_setopt(h, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(h, CURLOPT_USERNAME, credentials.username->c_str());
