@@ -16,7 +16,7 @@ import time
 import unittest
 from xmlrpc.server import SimpleXMLRPCServer
 
-from harness import SUPERVISORCTL, SUPERVISORD_SECTION, Supervisord, conf, free_port, main, rpc, wait_until
+from harness import SRCDIR, SUPERVISORCTL, SUPERVISORD_SECTION, Supervisord, conf, free_port, main, rpc, wait_until
 
 CONFIG = SUPERVISORD_SECTION + """\
 [unix_http_server]
@@ -287,6 +287,24 @@ class SupervisorctlTest(unittest.TestCase):
         self.assertEqual(self.ctl("reload"), (0, "Restarted supervisord\n"))
         self.d.wait_log("supervisord started", count=2, timeout=20)
         wait_until(lambda: self.ctl("status", "sleeper")[0] == 0, 15)
+
+    def complete(self, *words):
+        """What contrib/bash-completion offers after `words` (the last one being typed)."""
+        script = os.path.join(SRCDIR, "contrib", "bash-completion", "supervisorctl")
+        words = [SUPERVISORCTL, "-c", self.d.conf] + list(words)
+        line = " ".join(words)
+        r = subprocess.run(["bash", "-c", 'source /usr/share/bash-completion/bash_completion; source "$0"; '
+                            'COMP_WORDS=("${@}"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE="$LINE"; '
+                            'COMP_POINT=${#COMP_LINE}; _supervisorctl; printf "%s\\n" "${COMPREPLY[@]}"',
+                            script] + words, capture_output=True, text=True, timeout=60, env=dict(os.environ, LINE=line))
+        return sorted(r.stdout.split())
+
+    @unittest.skipUnless(os.path.exists("/usr/share/bash-completion/bash_completion"), "bash-completion not installed")
+    def test_bash_completion_offers_commands_and_names_from_the_server(self):
+        self.assertEqual(self.complete("st"), ["start", "status", "stop"])
+        self.assertEqual(self.complete("stop", ""), ["all", "cat", "loud", "sleeper"])
+        self.assertEqual(self.complete("update", ""), ["all", "cat", "loud", "sleeper"])
+        self.assertEqual(self.complete("signal", "HU"), ["HUP"])
 
     def test_help_for_every_listed_command(self):
         rc, table = self.ctl("help")
