@@ -2,8 +2,10 @@
 #include "supervisorctl/shell.h"
 
 #include <editline/readline.h>
-#include <signal.h>
+#include <poll.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "supervisorctl/completion.h"
+#include "supervisorctl/interrupt_watch.h"
 
 namespace sn {
 namespace {
@@ -48,8 +51,30 @@ char** complete(const char* text, int, int end) {
   return rl_completion_matches(text, next_match);
 }
 
-volatile sig_atomic_t g_interrupted = 0;
-void on_interrupt(int) { g_interrupted = 1; }
+// Ctrl-C while a line is edited: SIGINT is blocked and read from a
+// signalfd next to the terminal, so no signal can slip in between a check
+// and a blocking read (libedit retries a read that a handler interrupted).
+InterruptWatch* g_interrupt = nullptr;
+bool g_interrupted = false;
+
+int read_key(FILE*) {
+  pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {g_interrupt->fd(), POLLIN, 0}};
+  for (;;) {
+    if (::poll(fds, 2, -1) < 0) {
+      if (errno == EINTR) continue;
+      return -1;
+    }
+    if (fds[1].revents) {
+      g_interrupted = true;
+      return -1;  // libedit takes it as end of input
+    }
+    unsigned char c;
+    ssize_t n = ::read(STDIN_FILENO, &c, 1);
+    if (n == 1) return c;
+    if (n < 0 && errno == EINTR) continue;
+    return -1;
+  }
+}
 
 class TerminalReader {
  public:
@@ -60,21 +85,19 @@ class TerminalReader {
     static char breaks[] = " \t\n\"\\'`@$><=;|&{(";
     rl_completer_word_break_characters = breaks;
     rl_attempted_completion_function = complete;
+    rl_catch_signals = 0;
+    rl_getc_function = read_key;
     load_history();
-    // Ctrl-C at the prompt leaves the shell, as in supervisorctl; without
-    // SA_RESTART the read under readline() returns.
-    struct sigaction sa = {};
-    sa.sa_handler = on_interrupt;
-    sigaction(SIGINT, &sa, &old_interrupt_);
   }
-  ~TerminalReader() {
-    sigaction(SIGINT, &old_interrupt_, nullptr);
-    save_history();
-  }
+  ~TerminalReader() { save_history(); }
 
+  // Ctrl-C at the prompt leaves the shell, as in supervisorctl.
   std::optional<std::string> read(const std::string& prompt) {
     g_completion.infos.reset();
+    InterruptWatch interrupt;
+    g_interrupt = &interrupt;
     char* raw = readline(prompt.c_str());
+    g_interrupt = nullptr;
     if (!raw || g_interrupted) {
       std::free(raw);
       return std::nullopt;
@@ -87,7 +110,6 @@ class TerminalReader {
     }
     return line;
   }
-  bool interrupted() const { return g_interrupted; }
 
  private:
   // GNU readline's history file is one entry per line, which Python's
@@ -109,7 +131,6 @@ class TerminalReader {
 
   std::optional<std::string> history_file_;
   std::vector<std::string> lines_;
-  struct sigaction old_interrupt_ = {};
 };
 
 std::optional<std::string> read_plain(const std::string& prompt) {

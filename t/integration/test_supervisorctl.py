@@ -11,6 +11,7 @@ import select
 import signal
 import ssl
 import subprocess
+import termios
 import threading
 import time
 import unittest
@@ -71,11 +72,24 @@ class Terminal:
                 self.seen += data.decode("utf-8", "replace")
         return rx.search(self.seen)
 
-    def send(self, text):
+    def send(self, text, editing=True):
+        """Types `text`; with `editing`, once the line editor has the
+        terminal (libedit shows its prompt a moment before it turns echo
+        off, and keys typed in that moment are read as a cooked line)."""
+        if editing:
+            wait_until(lambda: not termios.tcgetattr(self.fd)[3] & termios.ECHO, 10, what="the line editor")
         os.write(self.fd, text.encode())
 
     def wait(self, timeout=10):
-        return self.proc.wait(timeout)
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                if select.select([self.fd], [], [], 0.5)[0]:
+                    self.seen += os.read(self.fd, 65536).decode("utf-8", "replace")
+            except OSError:
+                pass
+            raise AssertionError("still running after %ss; the terminal showed %r" % (timeout, self.seen))
 
     def close(self):
         if self.proc.poll() is None:
@@ -199,7 +213,7 @@ class SupervisorctlTest(unittest.TestCase):
         t.expect(r"sleeper +RUNNING")
         t.expect(r"ctl> ")
         t.send("pid\r")
-        t.expect(r"\r\n%d\r\n" % self.d.pid)
+        t.expect(r"\r\n%d\r\nctl> " % self.d.pid)  # typing waits for the prompt
         t.send("quit\r")
         self.assertEqual(t.wait(), 0)
         with open(history) as f:
@@ -208,7 +222,7 @@ class SupervisorctlTest(unittest.TestCase):
         t = Terminal(self, [SUPERVISORCTL, "-c", self.d.conf, "-r", history])
         t.expect(r"ctl> ")
         t.send("\x1b[A\x1b[A\r")
-        t.expect(r"\r\n%d\r\n" % self.d.pid)
+        t.expect(r"\r\n%d\r\nctl> " % self.d.pid)  # typing waits for the prompt
         t.send("\x04")  # ^D
         self.assertEqual(t.wait(), 0)
 
@@ -233,9 +247,9 @@ class SupervisorctlTest(unittest.TestCase):
     def test_a_401_asks_for_username_and_password_on_a_terminal(self):
         t = Terminal(self, [SUPERVISORCTL, "-s", "http://127.0.0.1:%d" % self.port, "status", "sleeper"])
         t.expect(r"Server requires authentication\r\nUsername:")
-        t.send("admin\r")
+        t.send("admin\r", editing=False)
         t.expect(r"Password:")
-        t.send("s3cret\r")
+        t.send("s3cret\r", editing=False)
         t.expect(r"sleeper +RUNNING")
         self.assertEqual(t.wait(), 0)
         self.assertNotIn("s3cret", t.seen)  # typed without echo
