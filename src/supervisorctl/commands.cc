@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lib/util/strings.h"
+#include "supervisorctl/controller.h"
 
 namespace sn {
 namespace {
@@ -36,5 +37,21 @@ std::vector<std::string> listed_command_names() {
 }
 
 std::vector<std::string> words(std::string_view arg) { return split_whitespace(arg); }
+
+bool includes_all(const std::vector<std::string>& names) {
+  return std::find(names.begin(), names.end(), "all") != names.end();
+}
+
+void report_error(Controller& ctl, const std::string& message) {
+  ctl.output(message);
+  ctl.set_exit_status(exit_code::kGeneric);
+}
+
+bool refuse_arguments(Controller& ctl, std::string_view name, std::string_view arg, std::string_view help) {
+  if (arg.empty()) return false;
+  report_error(ctl, "Error: " + std::string(name) + " accepts no arguments");
+  ctl.output(help);
+  return true;
+}
 
 }  // namespace sn

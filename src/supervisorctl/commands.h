@@ -32,5 +32,12 @@ std::vector<std::string> listed_command_names();
 
 // The argument split into words, as Python's str.split() does.
 std::vector<std::string> words(std::string_view arg);
+// True when "all" is among `names`.
+bool includes_all(const std::vector<std::string>& names);
+// Prints `message` and makes the exit status 1.
+void report_error(Controller& ctl, const std::string& message);
+// For commands that take no argument: when `arg` is not empty, says so,
+// shows `help` and returns true.
+bool refuse_arguments(Controller& ctl, std::string_view name, std::string_view arg, std::string_view help);
 
 }  // namespace sn

@@ -18,15 +18,6 @@ namespace {
 
 bool is_fault(const FaultError& e, FaultCode code) { return e.code() == static_cast<int>(code); }
 
-// Commands that take no argument say so and show their help.
-bool refuse_arguments(Controller& ctl, std::string_view name, std::string_view arg, std::string_view help) {
-  if (arg.empty()) return false;
-  ctl.output("Error: " + std::string(name) + " accepts no arguments");
-  ctl.set_exit_status(exit_code::kGeneric);
-  ctl.output(help);
-  return true;
-}
-
 constexpr std::string_view kAvailHelp = "avail\t\t\tDisplay all configured processes";
 constexpr std::string_view kRereadHelp = "reread \t\t\tReload the daemon's configuration files without add/remove";
 constexpr std::string_view kAddHelp = "add <name> [...]\tActivates any updates in config for process/group";

@@ -14,11 +14,6 @@ namespace {
 constexpr int64_t kRunning = 20;
 constexpr std::string_view kFgHelp = "fg <process>\tConnect to a process in foreground mode\n\t\tCtrl-C to exit";
 
-void fail(Controller& ctl, const std::string& message) {
-  ctl.output(message);
-  ctl.set_exit_status(exit_code::kGeneric);
-}
-
 // Sends one typed line; false (and the goodbye said) once the process is gone.
 bool send_line(Controller& ctl, const std::string& name, const std::string& line) {
   try {
@@ -41,19 +36,19 @@ void run_fg(Controller& ctl, std::string_view arg) {
   if (!ctl.upcheck()) return;
   std::vector<std::string> names = words(arg);
   if (names.empty()) {
-    fail(ctl, "ERROR: no process name supplied");
+    report_error(ctl, "ERROR: no process name supplied");
     return ctl.output(kFgHelp);
   }
-  if (names.size() > 1) return fail(ctl, "ERROR: too many process names supplied");
+  if (names.size() > 1) return report_error(ctl, "ERROR: too many process names supplied");
   const std::string& name = names[0];
   XmlRpcValue info;
   try {
     info = ctl.server().call("supervisor.getProcessInfo", {name});
   } catch (const FaultError& e) {
-    if (e.code() == static_cast<int>(FaultCode::kBadName)) return fail(ctl, "ERROR: bad process name supplied");
+    if (e.code() == static_cast<int>(FaultCode::kBadName)) return report_error(ctl, "ERROR: bad process name supplied");
     return ctl.output("ERROR: " + std::string(e.what()));
   }
-  if (int_field(info, "state") != kRunning) return fail(ctl, "ERROR: process not running");
+  if (int_field(info, "state") != kRunning) return report_error(ctl, "ERROR: process not running");
   ctl.output("==> Press Ctrl-C to exit <==");
   ServerConnection::FollowEnd end =
       ctl.server().follow({"/logtail/" + name + "/stdout", "/logtail/" + name + "/stderr"},

@@ -28,11 +28,6 @@ constexpr std::string_view kMaintailHelp =
     "maintail -100\tlast 100 *bytes* of supervisord main log file\n"
     "maintail\tlast 1600 *bytes* of supervisor main log file\n";
 
-void fail(Controller& ctl, const std::string& message) {
-  ctl.output(message);
-  ctl.set_exit_status(exit_code::kGeneric);
-}
-
 // Reports a fault from reading `who`'s log; false when it is not one of
 // the faults a log read is expected to raise.
 bool report_read_fault(Controller& ctl, const std::string& who, const FaultError& e) {
@@ -56,7 +51,7 @@ std::optional<std::optional<int64_t>> parse_modifier(Controller& ctl, const std:
   if (what == "f") return std::optional<int64_t>();
   std::optional<int64_t> n = parse_python_int(what);
   if (!n) {
-    fail(ctl, "Error: bad argument " + modifier);
+    report_error(ctl, "Error: bad argument " + modifier);
     return std::nullopt;
   }
   return n;
@@ -66,7 +61,7 @@ void run_tail(Controller& ctl, std::string_view arg) {
   if (!ctl.upcheck()) return;
   std::vector<std::string> args = words(arg);
   if (args.empty() || args.size() > 3) {
-    fail(ctl, args.empty() ? "Error: too few arguments" : "Error: too many arguments");
+    report_error(ctl, args.empty() ? "Error: too few arguments" : "Error: too many arguments");
     return ctl.output(kTailHelp);
   }
   std::optional<std::string> modifier;
@@ -74,10 +69,10 @@ void run_tail(Controller& ctl, std::string_view arg) {
     modifier = args[0];
     args.erase(args.begin());
   }
-  if (args.empty()) return fail(ctl, "Error: tail requires process name");
+  if (args.empty()) return report_error(ctl, "Error: tail requires process name");
   std::string name = args[0];
   std::string channel = args.size() == 1 ? "stdout" : to_lower(args.back());
-  if (channel != "stdout" && channel != "stderr") return fail(ctl, "Error: bad channel " + py_repr(channel));
+  if (channel != "stdout" && channel != "stderr") return report_error(ctl, "Error: bad channel " + py_repr(channel));
   std::optional<int64_t> bytes = kDefaultBytes;
   if (modifier) {
     std::optional<std::optional<int64_t>> parsed = parse_modifier(ctl, *modifier);
@@ -101,12 +96,12 @@ void run_maintail(Controller& ctl, std::string_view arg) {
   if (!ctl.upcheck()) return;
   std::vector<std::string> args = words(arg);
   if (args.size() > 1) {
-    fail(ctl, "Error: too many arguments");
+    report_error(ctl, "Error: too many arguments");
     return ctl.output(kMaintailHelp);
   }
   int64_t bytes = kDefaultBytes;
   if (args.size() == 1) {
-    if (args[0][0] != '-') return fail(ctl, "Error: bad argument " + args[0]);
+    if (args[0][0] != '-') return report_error(ctl, "Error: bad argument " + args[0]);
     std::optional<std::optional<int64_t>> parsed = parse_modifier(ctl, args[0]);
     if (!parsed) return;
     if (!*parsed) return follow(ctl, "/mainlogtail");

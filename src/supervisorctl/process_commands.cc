@@ -124,13 +124,6 @@ void for_each_name(Controller& ctl, const std::vector<std::string>& names, const
   }
 }
 
-bool has_all(const std::vector<std::string>& names) {
-  for (const std::string& n : names) {
-    if (n == "all") return true;
-  }
-  return false;
-}
-
 constexpr std::string_view kStartHelp =
     "start <name>\t\tStart a process\n"
     "start <gname>:*\t\tStart all processes in a group\n"
@@ -168,7 +161,7 @@ void run_start(Controller& ctl, std::string_view arg) {
   std::vector<std::string> names = words(arg);
   if (names.empty()) return usage_error(ctl, "Error: start requires a process name", exit_code::kInvalidArgs, kStartHelp);
   Reporting how{start_line, kAlreadyStarted, exit_code::kInvalidArgs};
-  if (has_all(names)) return report_all(ctl, ctl.server().call("supervisor.startAllProcesses"), how);
+  if (includes_all(names)) return report_all(ctl, ctl.server().call("supervisor.startAllProcesses"), how);
   for_each_name(ctl, names, how, "supervisor.startProcessGroup", "supervisor.startProcess", {});
 }
 
@@ -177,7 +170,7 @@ void run_stop(Controller& ctl, std::string_view arg) {
   std::vector<std::string> names = words(arg);
   if (names.empty()) return usage_error(ctl, "Error: stop requires a process name", exit_code::kGeneric, kStopHelp);
   Reporting how{stop_line, kNotRunning, exit_code::kGeneric};
-  if (has_all(names)) return report_all(ctl, ctl.server().call("supervisor.stopAllProcesses"), how);
+  if (includes_all(names)) return report_all(ctl, ctl.server().call("supervisor.stopAllProcesses"), how);
   for_each_name(ctl, names, how, "supervisor.stopProcessGroup", "supervisor.stopProcess", {});
 }
 
@@ -200,7 +193,7 @@ void run_signal(Controller& ctl, std::string_view arg) {
   std::string signal = args.front();
   std::vector<std::string> names(args.begin() + 1, args.end());
   Reporting how{signalled_line, kNoCodeIgnored, exit_code::kGeneric};
-  if (has_all(names)) return report_all(ctl, ctl.server().call("supervisor.signalAllProcesses", {signal}), how);
+  if (includes_all(names)) return report_all(ctl, ctl.server().call("supervisor.signalAllProcesses", {signal}), how);
   for_each_name(ctl, names, how, "supervisor.signalProcessGroup", "supervisor.signalProcess", {signal});
 }
 
@@ -209,7 +202,7 @@ void run_clear(Controller& ctl, std::string_view arg) {
   std::vector<std::string> names = words(arg);
   if (names.empty()) return usage_error(ctl, "Error: clear requires a process name", exit_code::kGeneric, kClearHelp);
   Reporting how{clear_line, kNoCodeIgnored, exit_code::kGeneric};
-  if (has_all(names)) return report_all(ctl, ctl.server().call("supervisor.clearAllProcessLogs"), how);
+  if (includes_all(names)) return report_all(ctl, ctl.server().call("supervisor.clearAllProcessLogs"), how);
   // supervisor has no clearProcessGroupLogs: "g:*" goes to clearProcessLogs,
   // which answers BAD_NAME for it.
   for (const std::string& name : names) {

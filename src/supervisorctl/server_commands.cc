@@ -18,14 +18,6 @@ constexpr std::string_view kOpenHelp =
     "open <url>\tConnect to a remote supervisord process.\n"
     "\t\t(for UNIX domain socket, use unix:///socket/path)";
 
-bool refuse_arguments(Controller& ctl, std::string_view name, std::string_view arg, std::string_view help) {
-  if (arg.empty()) return false;
-  ctl.output("Error: " + std::string(name) + " accepts no arguments");
-  ctl.set_exit_status(exit_code::kGeneric);
-  ctl.output(help);
-  return true;
-}
-
 // In the shell, asks first; on the command line the command is the answer.
 bool confirmed(Controller& ctl, const std::string& question) {
   if (!ctl.options().interactive) return true;

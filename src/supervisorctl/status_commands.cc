@@ -16,19 +16,12 @@ namespace {
 // supervisor's STOPPED_STATES: STOPPED, EXITED, FATAL, UNKNOWN.
 bool is_stopped_state(int64_t state) { return state == 0 || state == 100 || state == 200 || state == 1000; }
 
-bool has_all(const std::vector<std::string>& names) {
-  for (const std::string& n : names) {
-    if (n == "all") return true;
-  }
-  return false;
-}
-
 // The infos `names` select, in the order asked for; an unknown name is
 // reported and makes the exit status 4.
 std::vector<const XmlRpcValue*> select(Controller& ctl, const XmlRpcValue::Array& all,
                                        const std::vector<std::string>& names) {
   std::vector<const XmlRpcValue*> chosen;
-  if (names.empty() || has_all(names)) {
+  if (names.empty() || includes_all(names)) {
     for (const XmlRpcValue& info : all) chosen.push_back(&info);
     return chosen;
   }
@@ -82,7 +75,7 @@ void run_pid(Controller& ctl, std::string_view arg) {
     ctl.output(std::to_string(int_answer(ctl.server().call("supervisor.getPID"))));
     return;
   }
-  if (has_all(names)) {
+  if (includes_all(names)) {
     XmlRpcValue all = ctl.server().call("supervisor.getAllProcessInfo");
     for (const XmlRpcValue& info : array_answer(all)) ctl.output(std::to_string(int_field(info, "pid")));
     return;
