@@ -18,18 +18,20 @@ namespace {
 // Reads one line from standard input after `prompt`; with `secret` and a
 // terminal, without echo (getpass).
 std::optional<std::string> ask_user(const std::string& prompt, bool secret) {
-  std::fputs(prompt.c_str(), stdout);
-  std::fflush(stdout);
+  // Echo goes off before the prompt shows, so nothing typed after it is
+  // ever echoed; the terminal comes back as it was.
   termios saved{};
   bool hide = secret && ::isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
   if (hide) {
     termios quiet = saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    tcsetattr(STDIN_FILENO, TCSADRAIN, &quiet);
   }
+  std::fputs(prompt.c_str(), stdout);
+  std::fflush(stdout);
   std::string line;
   bool got = static_cast<bool>(std::getline(std::cin, line));
-  if (hide) tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+  if (hide) tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
   if (!got) return std::nullopt;
   return line;
 }

@@ -249,7 +249,7 @@ class SupervisorctlTest(unittest.TestCase):
         t.expect(r"Server requires authentication\r\nUsername:")
         t.send("admin\r", editing=False)
         t.expect(r"Password:")
-        t.send("s3cret\r", editing=False)
+        t.send("s3cret\r")  # once echo is off
         t.expect(r"sleeper +RUNNING")
         self.assertEqual(t.wait(), 0)
         self.assertNotIn("s3cret", t.seen)  # typed without echo
