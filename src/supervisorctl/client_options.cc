@@ -11,6 +11,7 @@
 #include "lib/config/config_search.h"
 #include "lib/config/ini_document.h"
 #include "lib/config/value_parsers.h"
+#include "lib/util/strings.h"
 
 namespace sn {
 namespace {
@@ -45,8 +46,17 @@ struct Flags {
   std::vector<std::string> command;
 };
 
+// How the user wrote the option at fault: "-s", or "--serverurl" for a long one.
 std::string flag_name(char** argv, int opt) {
-  return opt ? std::string("-") + static_cast<char>(opt) : std::string(argv[optind - 1]);
+  std::string written = argv[optind - 1];
+  if (written.rfind("--", 0) == 0) return written.substr(0, written.find('='));
+  return opt ? std::string("-") + static_cast<char>(opt) : written;
+}
+
+// Like supervisor's options: giving one twice is an error, not "last wins".
+void set_once(std::optional<std::string>* slot, char** argv, char opt) {
+  if (*slot) throw UsageError("conflicting command line option " + py_repr(flag_name(argv, opt)));
+  *slot = optarg;
 }
 
 Flags parse_flags(int argc, char** argv) {
@@ -69,13 +79,13 @@ Flags parse_flags(int argc, char** argv) {
   // getopt, so "supervisorctl tail -f x" passes -f to the command.
   while ((c = getopt_long(argc, argv, "+:c:his:u:p:r:", kLong, nullptr)) != -1) {
     switch (c) {
-      case 'c': f.configuration = optarg; break;
+      case 'c': set_once(&f.configuration, argv, 'c'); break;
       case 'h': f.help = true; break;
       case 'i': f.interactive = true; break;
-      case 's': f.serverurl = optarg; break;
-      case 'u': f.username = optarg; break;
-      case 'p': f.password = optarg; break;
-      case 'r': f.history_file = optarg; break;
+      case 's': set_once(&f.serverurl, argv, 's'); break;
+      case 'u': set_once(&f.username, argv, 'u'); break;
+      case 'p': set_once(&f.password, argv, 'p'); break;
+      case 'r': set_once(&f.history_file, argv, 'r'); break;
       case ':': throw UsageError("option " + flag_name(argv, optopt) + " requires argument");
       default: throw UsageError("option " + flag_name(argv, optopt) + " not recognized");
     }

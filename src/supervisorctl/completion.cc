@@ -10,8 +10,6 @@
 namespace sn {
 namespace {
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
-
 void add_unique(std::vector<std::string>* out, const std::string& s) {
   if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(s);
 }
@@ -19,7 +17,7 @@ void add_unique(std::vector<std::string>* out, const std::string& s) {
 std::vector<std::string> matching(const std::vector<std::string>& candidates, const std::string& word) {
   std::vector<std::string> out;
   for (const std::string& c : candidates) {
-    if (starts_with(c, word)) out.push_back(c);
+    if (c.starts_with(word)) out.push_back(c);
   }
   return out;
 }
@@ -54,7 +52,7 @@ std::vector<std::string> processes(const XmlRpcValue& infos, const std::string& 
 }  // namespace
 
 std::vector<std::string> completions(const std::string& line, const std::string& word,
-                                     const std::function<XmlRpcValue()>& process_infos) {
+                                     const std::function<const XmlRpcValue&()>& process_infos) {
   std::vector<std::string> w = split_whitespace(line);
   if (w.empty() || (w.size() == 1 && !is_space(line.back()))) return matching(actions(), word);
   const std::string& action = w[0];

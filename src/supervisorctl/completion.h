@@ -14,6 +14,6 @@ namespace sn {
 // `line` is the text before the cursor, `word` the part being completed;
 // `process_infos` fetches getAllProcessInfo (only called when needed).
 std::vector<std::string> completions(const std::string& line, const std::string& word,
-                                     const std::function<XmlRpcValue()>& process_infos);
+                                     const std::function<const XmlRpcValue&()>& process_infos);
 
 }  // namespace sn

@@ -16,8 +16,6 @@
 namespace sn {
 namespace {
 
-bool is_fault(const FaultError& e, FaultCode code) { return e.code() == static_cast<int>(code); }
-
 constexpr std::string_view kAvailHelp = "avail\t\t\tDisplay all configured processes";
 constexpr std::string_view kRereadHelp = "reread \t\t\tReload the daemon's configuration files without add/remove";
 constexpr std::string_view kAddHelp = "add <name> [...]\tActivates any updates in config for process/group";
@@ -42,7 +40,7 @@ void run_avail(Controller& ctl, std::string_view arg) {
     infos = ctl.server().call("supervisor.getAllConfigInfo");
   } catch (const FaultError& e) {
     ctl.set_exit_status(exit_code::kGeneric);
-    if (!is_fault(e, FaultCode::kShutdownState)) throw;
+    if (!e.is(FaultCode::kShutdownState)) throw;
     return ctl.output("ERROR: supervisor shutting down");
   }
   for (const XmlRpcValue& info : array_answer(infos)) ctl.output(avail_line(info));
@@ -76,8 +74,8 @@ void run_reread(Controller& ctl, std::string_view arg) {
     answer = ctl.server().call("supervisor.reloadConfig");
   } catch (const FaultError& e) {
     ctl.set_exit_status(exit_code::kGeneric);
-    if (is_fault(e, FaultCode::kShutdownState)) return ctl.output("ERROR: supervisor shutting down");
-    if (is_fault(e, FaultCode::kCantReread)) return ctl.output("ERROR: " + e.text());
+    if (e.is(FaultCode::kShutdownState)) return ctl.output("ERROR: supervisor shutting down");
+    if (e.is(FaultCode::kCantReread)) return ctl.output("ERROR: " + e.text());
     throw;
   }
   Changes c = changes_in(answer);
@@ -95,12 +93,12 @@ void run_add(Controller& ctl, std::string_view arg) {
       ctl.server().call("supervisor.addProcessGroup", {name});
       ctl.output(name + ": added process group");
     } catch (const FaultError& e) {
-      if (is_fault(e, FaultCode::kShutdownState)) {
+      if (e.is(FaultCode::kShutdownState)) {
         ctl.output("ERROR: shutting down");
         ctl.set_exit_status(exit_code::kGeneric);
-      } else if (is_fault(e, FaultCode::kAlreadyAdded)) {
+      } else if (e.is(FaultCode::kAlreadyAdded)) {
         ctl.output("ERROR: process group already active");
-      } else if (is_fault(e, FaultCode::kBadName)) {
+      } else if (e.is(FaultCode::kBadName)) {
         ctl.output("ERROR: no such process/group: " + name);
         ctl.set_exit_status(exit_code::kGeneric);
       } else {
@@ -118,9 +116,9 @@ void run_remove(Controller& ctl, std::string_view arg) {
       ctl.output(name + ": removed process group");
     } catch (const FaultError& e) {
       ctl.set_exit_status(exit_code::kGeneric);
-      if (is_fault(e, FaultCode::kStillRunning)) {
+      if (e.is(FaultCode::kStillRunning)) {
         ctl.output("ERROR: process/group still running: " + name);
-      } else if (is_fault(e, FaultCode::kBadName)) {
+      } else if (e.is(FaultCode::kBadName)) {
         ctl.output("ERROR: no such process/group: " + name);
       } else {
         throw;
@@ -154,7 +152,7 @@ void run_update(Controller& ctl, std::string_view arg) {
     answer = ctl.server().call("supervisor.reloadConfig");
   } catch (const FaultError& e) {
     ctl.set_exit_status(exit_code::kGeneric);
-    if (!is_fault(e, FaultCode::kShutdownState)) throw;
+    if (!e.is(FaultCode::kShutdownState)) throw;
     return ctl.output("ERROR: already shutting down");
   }
   Changes c = changes_in(answer);

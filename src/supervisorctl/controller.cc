@@ -6,6 +6,7 @@
 #include "lib/util/strings.h"
 #include "lib/xmlrpc/fault.h"
 #include "supervisorctl/commands.h"
+#include "supervisorctl/interruption.h"
 
 namespace sn {
 namespace {
@@ -62,7 +63,7 @@ bool Controller::upcheck() {
       return false;
     }
   } catch (const FaultError& e) {
-    if (e.code() == static_cast<int>(FaultCode::kUnknownMethod)) {
+    if (e.is(FaultCode::kUnknownMethod)) {
       output(
           "Sorry, supervisord responded but did not recognize the supervisor namespace commands that "
           "supervisorctl uses to control it.  Please check that the [rpcinterface:supervisor] section is "
@@ -114,7 +115,19 @@ void Controller::run_with_auth_retry(std::string_view line, int attempts_left) {
   } catch (const FaultError& e) {
     output(std::string("error: ") + e.what());
     exit_status_ = exit_code::kGeneric;
+  } catch (const Interrupted&) {
+    throw;  // Ctrl-C ends the command and the shell
+  } catch (const std::exception& e) {
+    // Whatever else went wrong is one line, and the shell goes on.
+    output(std::string("error: ") + e.what());
+    exit_status_ = exit_code::kGeneric;
   }
+}
+
+std::optional<std::string> Controller::ask(const std::string& prompt, bool secret) {
+  std::optional<std::string> answer = io_.ask(prompt, secret);
+  if (!answer && interrupted()) throw Interrupted();
+  return answer;
 }
 
 void Controller::dispatch(std::string_view raw) {

@@ -40,7 +40,8 @@ class Controller {
  public:
   Controller(ClientOptions options, ConnectionFactory connect, ControllerIo io);
 
-  // Runs one line as supervisorctl's shell or command line would.
+  // Runs one line as supervisorctl's shell or command line would. Throws
+  // Interrupted on Ctrl-C; every other error is one line of output.
   void run_line(std::string_view line);
   // True once quit, exit or EOF ran.
   bool leaving() const { return leaving_; }
@@ -49,7 +50,8 @@ class Controller {
   // For commands.
   void output(std::string_view text);  // text and a newline
   void write(std::string_view text);   // text as it is
-  std::optional<std::string> ask(const std::string& prompt, bool secret = false) { return io_.ask(prompt, secret); }
+  // Throws Interrupted when Ctrl-C ended the answer.
+  std::optional<std::string> ask(const std::string& prompt, bool secret = false);
   ServerConnection& server();
   // supervisorctl's upcheck: asks for the API version; false (with the
   // message printed and the exit status set) when the server is unusable.

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <stdexcept>
 
 #include "supervisorctl/interrupt_watch.h"
 
@@ -29,16 +30,14 @@ void check_done(const ServerUrl& url, const std::string& path, CURL* easy, CURLc
   if (result == CURLE_OK) return;
   long status = 0;
   curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-  if (result == CURLE_HTTP_RETURNED_ERROR && status == 401) {
-    throw TransportError(TransportError::Kind::kAuthRequired, "Server requires authentication");
-  }
-  if (result == CURLE_HTTP_RETURNED_ERROR) {
-    throw TransportError(TransportError::Kind::kHttpStatus,
-                         url.text + " answered HTTP " + std::to_string(status) + " for " + path);
-  }
+  if (result == CURLE_HTTP_RETURNED_ERROR) throw http_status_error(url, status, path);
   long os_errno = 0;
   curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &os_errno);
   throw transport_error_for(url, result, os_errno, detail);
+}
+
+void check_multi(CURLMcode code) {
+  if (code != CURLM_OK) throw std::runtime_error(std::string("libcurl: ") + curl_multi_strerror(code));
 }
 
 }  // namespace
@@ -75,7 +74,7 @@ ServerConnection::FollowEnd CurlServerConnection::follow(const std::vector<std::
   std::string typed;
   for (;;) {
     int running = 0;
-    curl_multi_perform(multi.get(), &running);
+    check_multi(curl_multi_perform(multi.get(), &running));
     int queued = 0;
     while (CURLMsg* msg = curl_multi_info_read(multi.get(), &queued)) {
       if (msg->msg != CURLMSG_DONE) continue;
@@ -89,7 +88,7 @@ ServerConnection::FollowEnd CurlServerConnection::follow(const std::vector<std::
     }
     if (running == 0) return FollowEnd::kStreamsEnded;
     curl_waitfd extra[2] = {{interrupt.fd(), CURL_WAIT_POLLIN, 0}, {STDIN_FILENO, CURL_WAIT_POLLIN, 0}};
-    curl_multi_wait(multi.get(), extra, on_line ? 2 : 1, kWaitMs, nullptr);
+    check_multi(curl_multi_wait(multi.get(), extra, on_line ? 2 : 1, kWaitMs, nullptr));
     if (extra[0].revents) return FollowEnd::kInterrupted;
     if (!on_line || !extra[1].revents) continue;
     char buf[4096];

@@ -19,7 +19,7 @@ bool send_line(Controller& ctl, const std::string& name, const std::string& line
   try {
     ctl.server().call("supervisor.sendProcessStdin", {name, line + "\n"});
   } catch (const FaultError& e) {
-    ctl.output(e.code() == static_cast<int>(FaultCode::kNotRunning) ? std::string("Process got killed")
+    ctl.output(e.is(FaultCode::kNotRunning) ? std::string("Process got killed")
                                                                      : "ERROR: " + std::string(e.what()));
     ctl.output("Exiting foreground");
     return false;
@@ -45,7 +45,7 @@ void run_fg(Controller& ctl, std::string_view arg) {
   try {
     info = ctl.server().call("supervisor.getProcessInfo", {name});
   } catch (const FaultError& e) {
-    if (e.code() == static_cast<int>(FaultCode::kBadName)) return report_error(ctl, "ERROR: bad process name supplied");
+    if (e.is(FaultCode::kBadName)) return report_error(ctl, "ERROR: bad process name supplied");
     return ctl.output("ERROR: " + std::string(e.what()));
   }
   if (int_field(info, "state") != kRunning) return report_error(ctl, "ERROR: process not running");

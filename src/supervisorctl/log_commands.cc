@@ -110,7 +110,7 @@ void run_maintail(Controller& ctl, std::string_view arg) {
   try {
     ctl.output(string_answer(ctl.server().call("supervisor.readLog", {-bytes, 0})));
   } catch (const FaultError& e) {
-    if (e.code() == static_cast<int>(FaultCode::kBadName) || !report_read_fault(ctl, "supervisord", e)) throw;
+    if (e.is(FaultCode::kBadName) || !report_read_fault(ctl, "supervisord", e)) throw;
   }
 }
 

@@ -4,14 +4,15 @@
 
 #include <cstdio>
 #include <exception>
-#include <iostream>
 
 #include "lib/config/config_search.h"
 #include "lib/util/strings.h"
 #include "supervisorctl/client_options.h"
 #include "supervisorctl/controller.h"
 #include "supervisorctl/curl_server_connection.h"
+#include "supervisorctl/interruption.h"
 #include "supervisorctl/shell.h"
+#include "supervisorctl/stdin_lines.h"
 
 namespace {
 
@@ -29,10 +30,8 @@ std::optional<std::string> ask_user(const std::string& prompt, bool secret) {
   }
   std::fputs(prompt.c_str(), stdout);
   std::fflush(stdout);
-  std::string line;
-  bool got = static_cast<bool>(std::getline(std::cin, line));
+  std::optional<std::string> line = sn::read_stdin_line();
   if (hide) tcsetattr(STDIN_FILENO, TCSADRAIN, &saved);
-  if (!got) return std::nullopt;
   return line;
 }
 
@@ -54,6 +53,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   options.may_prompt_for_credentials = options.interactive || ::isatty(STDIN_FILENO);
+  sn::catch_interrupts();
   auto connect = [](const sn::ServerUrl& url, const sn::Credentials& credentials) {
     return std::make_unique<sn::CurlServerConnection>(url, credentials);
   };
@@ -66,6 +66,10 @@ int main(int argc, char** argv) {
     }
     sn::run_shell(ctl);
     return 0;  // the shell's exit status is always 0, as supervisorctl's
+  } catch (const sn::Interrupted&) {
+    std::fputs("\n", stdout);
+    std::fflush(stdout);
+    return 130;  // a command ended by Ctrl-C, as shells report SIGINT
   } catch (const std::exception& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "supervisorctl: error: %s\n", e.what());

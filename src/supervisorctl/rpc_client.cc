@@ -10,6 +10,7 @@
 #include "lib/util/strings.h"
 #include "lib/xmlrpc/xml_reader.h"
 #include "lib/xmlrpc/xml_writer.h"
+#include "supervisorctl/interruption.h"
 
 namespace sn {
 
@@ -19,6 +20,8 @@ size_t append_body(char* data, size_t size, size_t count, void* out) {
   static_cast<std::string*>(out)->append(data, size * count);
   return size * count;
 }
+
+int abort_when_interrupted(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) { return interrupted() ? 1 : 0; }
 
 std::string fault_summary(const Fault& fault) {
   return "<Fault " + std::to_string(fault.code) + ": " + py_repr(fault.text) + ">";
@@ -41,12 +44,21 @@ TransportError transport_error_for(const ServerUrl& url, CURLcode code, long os_
   return TransportError(Kind::kOther, url.text + ": " + why);
 }
 
+TransportError http_status_error(const ServerUrl& url, long status, std::string_view what) {
+  if (status == 401) return TransportError(TransportError::Kind::kAuthRequired, "Server requires authentication");
+  return TransportError(TransportError::Kind::kHttpStatus,
+                        url.text + " answered HTTP " + std::to_string(status) + " to " + std::string(what));
+}
+
 void configure_request(CURL* h, const ServerUrl& url, const Credentials& credentials, std::string_view path) {
   curl_easy_setopt(h, CURLOPT_URL, url.request_url(path).c_str());
   if (url.scheme == ServerUrl::Scheme::kUnix) {
     curl_easy_setopt(h, CURLOPT_UNIX_SOCKET_PATH, url.socket_path.c_str());
   }
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  // Ctrl-C ends a request in flight (see interruption.h).
+  curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, abort_when_interrupted);
   curl_easy_setopt(h, CURLOPT_USERAGENT, "supervisor-native supervisorctl/" PACKAGE_VERSION);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
   // As with the curl tool: a CA bundle for servers with a private certificate.
@@ -79,6 +91,10 @@ XmlRpcValue RpcClient::call(std::string_view method, const std::vector<XmlRpcVal
   curl_easy_setopt(h, CURLOPT_WRITEDATA, &reply);
   error_[0] = '\0';
   CURLcode rc = curl_easy_perform(h);
+  // Nothing points at this call's buffers once it is over.
+  curl_easy_setopt(h, CURLOPT_POSTFIELDS, nullptr);
+  curl_easy_setopt(h, CURLOPT_WRITEDATA, nullptr);
+  if (rc == CURLE_ABORTED_BY_CALLBACK) throw Interrupted();
   if (rc != CURLE_OK) {
     long os_errno = 0;
     curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
@@ -86,11 +102,7 @@ XmlRpcValue RpcClient::call(std::string_view method, const std::vector<XmlRpcVal
   }
   long status = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-  if (status == 401) throw TransportError(TransportError::Kind::kAuthRequired, "Server requires authentication");
-  if (status != 200) {
-    throw TransportError(TransportError::Kind::kHttpStatus,
-                         url_.text + " answered HTTP " + std::to_string(status) + " to " + std::string(method));
-  }
+  if (status != 200) throw http_status_error(url_, status, method);
   XmlRpcParseError error;
   std::optional<XmlRpcResponse> response = parse_xmlrpc_response(reply, &error);
   if (!response) {

@@ -43,6 +43,7 @@ class FaultError : public std::runtime_error {
  public:
   explicit FaultError(Fault fault);
   int code() const { return fault_.code; }
+  bool is(FaultCode code) const { return fault_.code == static_cast<int>(code); }
   const std::string& text() const { return fault_.text; }
 
  private:
@@ -52,12 +53,15 @@ class FaultError : public std::runtime_error {
 // Transport errors worded as supervisorctl words them: "<url> refused
 // connection", "<url> no such file", "Server requires authentication".
 TransportError transport_error_for(const ServerUrl& url, CURLcode code, long os_errno, const char* detail);
+// A non-200 answer to `what` (a method or a path): 401 asks for
+// authentication, anything else names the URL and the status.
+TransportError http_status_error(const ServerUrl& url, long status, std::string_view what);
 
 class RpcClient {
  public:
   RpcClient(ServerUrl url, Credentials credentials);
 
-  // Throws TransportError or FaultError.
+  // Throws TransportError, FaultError, or Interrupted (Ctrl-C).
   XmlRpcValue call(std::string_view method, const std::vector<XmlRpcValue>& params = {});
 
   const ServerUrl& url() const { return url_; }

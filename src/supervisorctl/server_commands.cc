@@ -31,7 +31,7 @@ void run_shutdown(Controller& ctl, std::string_view arg) {
   try {
     ctl.server().call("supervisor.shutdown");
   } catch (const FaultError& e) {
-    if (e.code() != static_cast<int>(FaultCode::kShutdownState)) {
+    if (!e.is(FaultCode::kShutdownState)) {
       ctl.set_exit_status(exit_code::kGeneric);
       throw;
     }
@@ -51,7 +51,7 @@ void run_reload(Controller& ctl, std::string_view arg) {
     ctl.server().call("supervisor.restart");
   } catch (const FaultError& e) {
     ctl.set_exit_status(exit_code::kGeneric);
-    if (e.code() != static_cast<int>(FaultCode::kShutdownState)) throw;
+    if (!e.is(FaultCode::kShutdownState)) throw;
     return ctl.output("ERROR: already shutting down");
   }
   ctl.output("Restarted supervisord");

@@ -11,13 +11,14 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "supervisorctl/completion.h"
 #include "supervisorctl/interrupt_watch.h"
+#include "supervisorctl/interruption.h"
+#include "supervisorctl/stdin_lines.h"
 
 namespace sn {
 namespace {
@@ -39,7 +40,7 @@ char* next_match(const char*, int state) {
 char** complete(const char* text, int, int end) {
   rl_attempted_completion_over = 1;  // never fall back to file names
   std::string line(rl_line_buffer, static_cast<size_t>(end));
-  auto infos = [] {
+  auto infos = []() -> const XmlRpcValue& {
     if (!g_completion.infos) g_completion.infos = g_completion.ctl->server().call("supervisor.getAllProcessInfo");
     return *g_completion.infos;
   };
@@ -136,26 +137,28 @@ class TerminalReader {
 std::optional<std::string> read_plain(const std::string& prompt) {
   std::fputs(prompt.c_str(), stdout);
   std::fflush(stdout);
-  std::string line;
-  if (!std::getline(std::cin, line)) return std::nullopt;
-  return line;
+  return read_stdin_line();
 }
 
 }  // namespace
 
 void run_shell(Controller& ctl) {
   std::string prompt = ctl.options().prompt + "> ";
-  ctl.run_line("status");
-  std::optional<TerminalReader> terminal;
+  std::optional<TerminalReader> terminal;  // saves the history however the shell ends
   if (::isatty(STDIN_FILENO)) terminal.emplace(ctl, ctl.options().history_file);
-  while (!ctl.leaving()) {
-    std::fflush(stdout);
-    std::optional<std::string> line = terminal ? terminal->read(prompt) : read_plain(prompt);
-    if (!line) {
-      ctl.output("");  // end of input or Ctrl-C
-      break;
+  try {
+    ctl.run_line("status");
+    while (!ctl.leaving()) {
+      std::fflush(stdout);
+      std::optional<std::string> line = terminal ? terminal->read(prompt) : read_plain(prompt);
+      if (!line) {
+        ctl.output("");  // end of input or Ctrl-C
+        break;
+      }
+      ctl.run_line(*line);
     }
-    ctl.run_line(*line);
+  } catch (const Interrupted&) {
+    ctl.output("");  // Ctrl-C during a command leaves the shell, as in supervisorctl
   }
   std::fflush(stdout);
 }

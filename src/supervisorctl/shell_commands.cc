@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "supervisorctl/answer_fields.h"
 #include "supervisorctl/commands.h"
 #include "supervisorctl/controller.h"
 
@@ -15,10 +16,6 @@ constexpr std::string_view kQuitHelp = "quit\tExit the supervisor shell.";
 constexpr std::string_view kExitHelp = "exit\tExit the supervisor shell.";
 constexpr std::string_view kTableHeader = "default commands (type help <topic>):";
 constexpr size_t kDisplayWidth = 79;
-
-std::string ljust(const std::string& s, size_t width) {
-  return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
-}
 
 // Python's cmd.Cmd.columnize: as few rows as fit `width`, filled column by
 // column, two spaces between columns.
@@ -55,7 +52,7 @@ void columnize(Controller& ctl, const std::vector<std::string>& items, size_t wi
     std::string line;
     for (size_t col = 0; col < texts.size(); ++col) {
       if (col) line += "  ";
-      line += ljust(texts[col], widths[col]);
+      line += pad_right(texts[col], widths[col]);
     }
     ctl.output(line);
   }

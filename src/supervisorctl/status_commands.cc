@@ -86,7 +86,7 @@ void run_pid(Controller& ctl, std::string_view arg) {
       info = ctl.server().call("supervisor.getProcessInfo", {name});
     } catch (const FaultError& e) {
       ctl.set_exit_status(exit_code::kGeneric);
-      if (e.code() != static_cast<int>(FaultCode::kBadName)) throw;
+      if (!e.is(FaultCode::kBadName)) throw;
       ctl.output("No such process " + name);
       continue;
     }

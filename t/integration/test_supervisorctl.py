@@ -40,6 +40,10 @@ startsecs=0
 [program:loud]
 command=/bin/sh -c "echo to-stderr >&2; exec /bin/cat"
 startsecs=0
+[program:slow]
+command=/bin/sleep 1000
+autostart=false
+startsecs=30
 """
 
 
@@ -201,6 +205,31 @@ class SupervisorctlTest(unittest.TestCase):
         self.assertEqual(s.interrupt(), 0)
         self.assertTrue(s.text().endswith("Exiting foreground\n"), s.text())
 
+    def test_fg_in_a_shell_fed_through_a_pipe_gets_the_lines_after_it(self):
+        rc, out = self.ctl(stdin="fg cat\nthrough fg\n")
+        self.assertEqual(rc, 0)
+        self.assertNotIn("Unknown syntax", out)  # the shell did not read fg's line
+        wait_until(lambda: "through fg" in self.proxy.supervisor.readProcessStdoutLog("cat", 0, 0))
+
+    def test_ctrl_c_during_a_shell_command_leaves_the_shell_and_keeps_history(self):
+        history = self.d.path("history")
+        t = Terminal(self, [SUPERVISORCTL, "-c", self.d.conf, "-r", history])
+        t.expect(r"ctl> ")
+        t.send("start slow\r")  # waits for startsecs
+        wait_until(lambda: self.proxy.supervisor.getProcessInfo("slow")["statename"] == "STARTING", 10)
+        t.proc.send_signal(signal.SIGINT)
+        self.assertEqual(t.wait(), 0)
+        with open(history) as f:
+            self.assertEqual(f.read(), "start slow\n")
+
+    def test_ctrl_c_at_the_password_prompt_gives_the_terminal_its_echo_back(self):
+        t = Terminal(self, [SUPERVISORCTL, "-s", "http://127.0.0.1:%d" % self.port, "-u", "admin", "pid"])
+        t.expect(r"Password:")
+        wait_until(lambda: not termios.tcgetattr(t.fd)[3] & termios.ECHO, 10, what="echo off")
+        t.proc.send_signal(signal.SIGINT)
+        self.assertEqual(t.wait(), 130)
+        self.assertTrue(termios.tcgetattr(t.fd)[3] & termios.ECHO)
+
     def test_fg_says_when_the_process_died(self):
         self.proxy.supervisor.stopProcess("cat")
         self.assertEqual(self.ctl("fg", "cat"), (1, "ERROR: process not running\n"))
@@ -269,9 +298,10 @@ class SupervisorctlTest(unittest.TestCase):
     # -- configuration and servers
 
     def test_the_config_search_finds_supervisord_conf_in_the_working_directory(self):
-        rc, out = subprocess.run([SUPERVISORCTL, "status", "sleeper"], capture_output=True, text=True, timeout=60,
-                                 cwd=self.d.dir, stdin=subprocess.DEVNULL).returncode, None
-        self.assertEqual(rc, 0)
+        r = subprocess.run([SUPERVISORCTL, "status", "sleeper"], capture_output=True, text=True, timeout=60,
+                           cwd=self.d.dir, stdin=subprocess.DEVNULL)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertRegex(r.stdout, r"^sleeper +RUNNING +pid \d+")
 
     def test_username_and_password_from_the_config_file(self):
         extra = self.d.write("ctl.conf", "[supervisorctl]\nserverurl=http://127.0.0.1:%d\nusername=admin\n"
@@ -316,8 +346,10 @@ class SupervisorctlTest(unittest.TestCase):
     @unittest.skipUnless(os.path.exists("/usr/share/bash-completion/bash_completion"), "bash-completion not installed")
     def test_bash_completion_offers_commands_and_names_from_the_server(self):
         self.assertEqual(self.complete("st"), ["start", "status", "stop"])
-        self.assertEqual(self.complete("stop", ""), ["all", "cat", "loud", "sleeper"])
-        self.assertEqual(self.complete("update", ""), ["all", "cat", "loud", "sleeper"])
+        self.assertEqual(self.complete("stop", ""), ["all", "cat", "loud", "sleeper", "slow"])
+        self.assertEqual(self.complete("update", ""), ["all", "cat", "loud", "sleeper", "slow"])
+        # A server that is away offers nothing (not the words of its error).
+        self.assertEqual(self.complete("-s", "unix:///nonexistent/sock", "stop", ""), ["all"])
         self.assertEqual(self.complete("signal", "HU"), ["HUP"])
 
     def test_help_for_every_listed_command(self):

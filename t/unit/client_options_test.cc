@@ -74,6 +74,9 @@ TEST(ClientOptions, BadInputIsAUsageErrorThatSaysWhat) {
   EXPECT_EQ(message({"-x"}), "option -x not recognized");
   EXPECT_EQ(message({"-s"}), "option -s requires argument");
   EXPECT_EQ(message({"--bogus"}), "option --bogus not recognized");
+  EXPECT_EQ(message({"--history_file"}), "option --history_file requires argument");
+  EXPECT_EQ(message({"-c", "/x", "-c", "/y"}), "conflicting command line option '-c'");
+  EXPECT_EQ(message({"-s", "http://a", "--serverurl=http://b"}), "conflicting command line option '--serverurl'");
   EXPECT_EQ(message({"-c", dir.file("none.conf")}), "could not find config file " + dir.file("none.conf"));
   EXPECT_EQ(message({"-c", no_section}), no_section + ": .ini file does not include supervisorctl section");
   EXPECT_NE(message({"-c", bad_url}).find(bad_url + ": [supervisorctl] serverurl"), std::string::npos);

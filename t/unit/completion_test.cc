@@ -14,9 +14,10 @@ XmlRpcValue infos() {
 
 TEST(Completion, CommandNamesFirst) {
   int fetched = 0;
-  auto fetch = [&] {
+  XmlRpcValue all = infos();
+  auto fetch = [&]() -> const XmlRpcValue& {
     ++fetched;
-    return infos();
+    return all;
   };
   EXPECT_EQ(completions("sta", "sta", fetch), (std::vector<std::string>{"start", "status"}));
   EXPECT_EQ(completions("", "", fetch).size(), 22u);  // help and the 21 listed
@@ -25,7 +26,8 @@ TEST(Completion, CommandNamesFirst) {
 }
 
 TEST(Completion, ProcessAndGroupNames) {
-  auto fetch = [] { return infos(); };
+  XmlRpcValue all = infos();
+  auto fetch = [&]() -> const XmlRpcValue& { return all; };
   EXPECT_EQ(completions("stop ", "", fetch), (std::vector<std::string>{"grp:a", "grp:*", "grp:b", "web"}));
   EXPECT_EQ(completions("stop w", "w", fetch), (std::vector<std::string>{"web"}));
   EXPECT_EQ(completions("stop web:", "web:", fetch), (std::vector<std::string>{"web:web", "web:*"}));

@@ -35,6 +35,19 @@ TEST(FgCommand, SaysWhenTheProcessDied) {
   EXPECT_EQ(h.run("fg cat").second, "==> Press Ctrl-C to exit <==\nProcess got killed\nExiting foreground\n");
 }
 
+TEST(FgCommand, NoticesAfterALineThatTheProcessStopped) {
+  CtlHarness h;
+  h.server.answer("supervisor.getProcessInfo", info("cat", "cat", "RUNNING", 20));
+  h.server.answer("supervisor.getProcessInfo", info("cat", "cat", "EXITED", 100));
+  h.server.answer("supervisor.sendProcessStdin", true);
+  h.server.typed = {"quit", "never sent"};
+  EXPECT_EQ(h.run("fg cat"), std::make_pair(0, std::string("==> Press Ctrl-C to exit <==\nProcess got killed\n"
+                                                            "Exiting foreground\n")));
+  int sent = 0;
+  for (const auto& c : h.server.calls) sent += c.method == "supervisor.sendProcessStdin";
+  EXPECT_EQ(sent, 1);
+}
+
 TEST(FgCommand, Errors) {
   CtlHarness h;
   EXPECT_EQ(h.run("fg").second.rfind("ERROR: no process name supplied\nfg <process>", 0), 0u);

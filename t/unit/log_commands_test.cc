@@ -59,9 +59,10 @@ TEST(LogCommands, Maintail) {
   EXPECT_EQ(h.run("maintail -300"), std::make_pair(0, std::string("log\n")));
   EXPECT_EQ(h.server.calls.back().params, (std::vector<XmlRpcValue>{int64_t{-300}, 0}));
   EXPECT_EQ(h.run("maintail 5"), std::make_pair(1, std::string("Error: bad argument 5\n")));
-  h.server.follow_end = ServerConnection::FollowEnd::kStreamsEnded;
-  EXPECT_EQ(h.run("maintail -f"), std::make_pair(1, std::string("==> Press Ctrl-C to exit <==\n")));
-  EXPECT_EQ(h.server.followed.back(), (std::vector<std::string>{"/mainlogtail"}));
+  CtlHarness following;
+  following.server.follow_end = ServerConnection::FollowEnd::kStreamsEnded;  // the server went away
+  EXPECT_EQ(following.run("maintail -f"), std::make_pair(0, std::string("==> Press Ctrl-C to exit <==\n")));
+  EXPECT_EQ(following.server.followed.back(), (std::vector<std::string>{"/mainlogtail"}));
   CtlHarness h2;
   h2.server.fault("supervisor.readLog", FaultCode::kNoFile);
   EXPECT_EQ(h2.run("maintail"), std::make_pair(1, std::string("supervisord: ERROR (no log file)\n")));
