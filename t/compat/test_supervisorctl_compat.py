@@ -135,6 +135,19 @@ SCENARIO = [
 ]
 
 
+def exit_status_of_result_lines(text):
+    """What supervisorctl's exit status is after printing these start/stop
+    result lines: the last failure decides (7 for a process that did not
+    run, 1 for others; already started / not running do not count)."""
+    status = 0
+    for line in text.splitlines():
+        if "ERROR (spawn error)" in line or "ERROR (abnormal termination)" in line:
+            status = 7
+        elif "ERROR (" in line and "already started" not in line and "not running" not in line:
+            status = 1
+    return status
+
+
 def normalize(text, daemon):
     text = text.replace(daemon.dir, "DIR")
     text = re.sub(r"pid \d+, uptime \d+:\d\d:\d\d", "pid N, uptime U", text)
@@ -209,7 +222,12 @@ class DebianSupervisorctl(unittest.TestCase):
         a = run_scenario(self, ours)
         b = run_scenario(self, theirs)
         def comparable(label, rc, text):
-            return (rc, sorted(text.splitlines()) if label in ORDER_VARIES else text)
+            if label not in ORDER_VARIES:
+                return rc, text
+            # The exit status is that of the last failing line, so it follows
+            # the order too: each side's must agree with its own order.
+            self.assertEqual(rc, exit_status_of_result_lines(text), "%s: %r" % (label, text))
+            return sorted(text.splitlines())
 
         mismatches = ["%s:\n  ours:   %r\n  python: %r" % (label, (rc1, t1), (rc2, t2))
                       for (label, rc1, t1), (_, rc2, t2) in zip(a, b)
