@@ -1,6 +1,7 @@
 // Tested by t/unit/answer_fields_test.cc.
 #include "supervisorctl/answer_fields.h"
 
+#include "lib/util/strings.h"
 #include "supervisorctl/rpc_client.h"
 
 namespace sn {
@@ -56,16 +57,8 @@ std::string text_field(const XmlRpcValue& v, std::string_view key) {
   unexpected("'" + std::string(key) + "' to be an int or a string");
 }
 
-size_t char_count(std::string_view text) {
-  size_t chars = 0;
-  for (char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
-  }
-  return chars;
-}
-
 std::string pad_right(std::string_view text, size_t width) {
-  size_t chars = char_count(text);
+  size_t chars = utf8_char_count(text);
   std::string out(text);
   if (chars < width) out.append(width - chars, ' ');
   return out;

@@ -21,8 +21,6 @@ bool flag_field(const XmlRpcValue& v, std::string_view key);
 // An int or a string member as text (group_prio and friends).
 std::string text_field(const XmlRpcValue& v, std::string_view key);
 
-// Characters in UTF-8 `text`, as Python's len() counts them.
-size_t char_count(std::string_view text);
 // `text` padded with spaces to `width` characters (UTF-8 aware, as
 // Python's "%-Ns" counts characters, not bytes).
 std::string pad_right(std::string_view text, size_t width);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lib/util/namespec.h"
+#include "lib/util/strings.h"
 #include "lib/xmlrpc/fault.h"
 #include "supervisorctl/answer_fields.h"
 #include "supervisorctl/commands.h"
@@ -47,7 +48,7 @@ void show(Controller& ctl, const std::vector<const XmlRpcValue*>& infos) {
   size_t width = 30;
   for (const XmlRpcValue* info : infos) {
     namespecs.push_back(make_namespec(string_field(*info, "group"), string_field(*info, "name")));
-    width = std::max(width, char_count(namespecs.back()));
+    width = std::max(width, utf8_char_count(namespecs.back()));
   }
   for (size_t i = 0; i < infos.size(); ++i) {
     ctl.output(pad_right(namespecs[i], width + 3) + pad_right(string_field(*infos[i], "statename"), 10) +

@@ -30,7 +30,6 @@ TEST(AnswerFields, AWrongShapeIsATransportErrorNotACrash) {
 TEST(AnswerFields, PadsByCharactersLikePython) {
   EXPECT_EQ(pad_right("ab", 4), "ab  ");
   EXPECT_EQ(pad_right("abcdef", 4), "abcdef");
-  EXPECT_EQ(char_count("h\xc3\xa9llo"), 5u);  // "héllo"
   EXPECT_EQ(pad_right("h\xc3\xa9", 3), "h\xc3\xa9 ");
 }
 

@@ -55,5 +55,22 @@ TEST(Strings, PyReprQuotesLikePython) {
   EXPECT_EQ(py_repr(std::string("\x01", 1)), "'\\x01'");
 }
 
+TEST(Strings, PythonBytesRepr) {
+  EXPECT_EQ(py_bytes_repr("caf\xc3\xa9"), "b'caf\\xc3\\xa9'");
+  EXPECT_EQ(py_bytes_repr("it's\n"), "b\"it's\\n\"");
+  EXPECT_EQ(py_bytes_repr(std::string("\0\x7f", 2)), "b'\\x00\\x7f'");
+}
+
+TEST(Strings, Utf8ValidityAsPythonDecodesIt) {
+  EXPECT_TRUE(is_valid_utf8("plain"));
+  EXPECT_TRUE(is_valid_utf8("caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"));
+  EXPECT_FALSE(is_valid_utf8("\xff"));
+  EXPECT_FALSE(is_valid_utf8("\xc3"));              // cut short
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // a surrogate
+  EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
+  EXPECT_EQ(utf8_char_count("caf\xc3\xa9"), 4u);
+}
+
 }  // namespace
 }  // namespace sn

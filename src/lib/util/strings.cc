@@ -95,7 +95,10 @@ std::optional<int64_t> parse_python_int(std::string_view text) {
   return negative ? -v : v;
 }
 
-std::string py_repr(std::string_view s) {
+namespace {
+
+// The body of Python's repr() of a str, or (escape_high) of bytes.
+std::string quoted(std::string_view s, bool escape_high) {
   bool has_single = s.find('\'') != std::string_view::npos;
   bool has_double = s.find('"') != std::string_view::npos;
   char quote = (has_single && !has_double) ? '"' : '\'';
@@ -110,7 +113,7 @@ std::string py_repr(std::string_view s) {
         if (c == static_cast<unsigned char>(quote)) {
           out += '\\';
           out += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7f) {
+        } else if (c < 0x20 || c == 0x7f || (escape_high && c >= 0x80)) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\x%02x", c);
           out += buf;
@@ -121,6 +124,54 @@ std::string py_repr(std::string_view s) {
   }
   out += quote;
   return out;
+}
+
+}  // namespace
+
+std::string py_repr(std::string_view s) { return quoted(s, false); }
+
+std::string py_bytes_repr(std::string_view s) { return "b" + quoted(s, true); }
+
+bool is_valid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    size_t n;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 4;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    static const uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += n;
+  }
+  return true;
+}
+
+size_t utf8_char_count(std::string_view s) {
+  size_t chars = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++chars;
+  }
+  return chars;
 }
 
 }  // namespace sn

@@ -24,5 +24,13 @@ std::optional<int64_t> parse_python_int(std::string_view s);
 
 // Python's repr() of a str, as supervisor's messages print names: 'x'.
 std::string py_repr(std::string_view s);
+// Python's repr() of bytes: b'caf\xc3\xa9'.
+std::string py_bytes_repr(std::string_view s);
+
+// True when `s` decodes as strict UTF-8 (as Python's bytes.decode() does:
+// no overlong forms, no surrogates, nothing above U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+// Characters in UTF-8 text, as Python's len() of the decoded str counts them.
+size_t utf8_char_count(std::string_view s);
 
 }  // namespace sn
