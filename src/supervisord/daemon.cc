@@ -166,6 +166,8 @@ bool Daemon::run_supervisor() {
   spawner_ = std::make_unique<Spawner>(
       loop_, logger_, SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
+  spawner_->set_listener_output(
+      [this](Process& listener, std::string_view data) { supervisor_->listener_output(listener, data); });
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),
@@ -194,6 +196,7 @@ bool Daemon::run_supervisor() {
     logger_.info("supervisord started with pid " + std::to_string(::getpid()));
   }
 
+  supervisor_->events().publish({EventType::kSupervisorStateChangeRunning, ""});
   supervisor_->start_autostart();
   notifier_.notify("READY=1\nSTATUS=" + status_line());
   loop_.run();

@@ -56,7 +56,9 @@ bool OutputChannel::read_once() {
     pipe_enlarged_ = true;
     ::fcntl(pipe_.get(), F_SETPIPE_SZ, kBusyPipeBytes);  // best effort: limits may refuse it
   }
-  record(std::string_view(g_read_buffer, static_cast<size_t>(n)));
+  std::string_view data(g_read_buffer, static_cast<size_t>(n));
+  record(data);
+  if (options_.on_output) options_.on_output(data);
   return true;
 }
 

@@ -3,6 +3,7 @@
 // escapes stripped and copied into the main log at debug level.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,6 +22,9 @@ struct OutputChannelOptions {
   bool strip_ansi = false;
   Logger* main_log = nullptr;  // output is copied there at debug level
   FileWatchers* watchers = nullptr;  // told when the log file grows
+  // Gets every chunk as read, before ANSI stripping (an event listener's
+  // stdout is its protocol).
+  std::function<void(std::string_view)> on_output;
 };
 
 class OutputChannel {

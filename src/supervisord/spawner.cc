@@ -135,8 +135,11 @@ SpawnResult Spawner::spawn(Process& process) {
   UniqueFd pidfd = std::move(launched.pidfd);
 
   auto channel = [&](UniqueFd fd, std::unique_ptr<RotatingFile> log, const char* which) {
-    return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log),
-                                           OutputChannelOptions{name, which, settings_.strip_ansi, &logger_, settings_.watchers});
+    OutputChannelOptions options{name, which, settings_.strip_ansi, &logger_, settings_.watchers, nullptr};
+    if (config.event_listener && std::string_view(which) == "stdout" && listener_output_) {
+      options.on_output = [sink = listener_output_, &process](std::string_view data) { sink(process, data); };
+    }
+    return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log), std::move(options));
   };
   std::unique_ptr<OutputChannel> out_channel = channel(std::move(out.read_end), std::move(out_log), "stdout");
   std::unique_ptr<OutputChannel> err_channel;

@@ -5,6 +5,7 @@
 // stderr log and end it with status 127, as supervisor does.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "lib/config/config_model.h"
@@ -29,6 +30,8 @@ class Spawner final : public ChildLauncher {
       : loop_(loop), logger_(logger), settings_(std::move(settings)) {}
 
   SpawnResult spawn(Process& process) override;
+  // Where event listeners' stdout goes besides their log.
+  void set_listener_output(std::function<void(Process&, std::string_view)> sink) { listener_output_ = std::move(sink); }
   const SpawnSettings& settings() const { return settings_; }
   std::string inherited_path() const;
 
@@ -36,6 +39,7 @@ class Spawner final : public ChildLauncher {
   EventLoop& loop_;
   Logger& logger_;
   SpawnSettings settings_;
+  std::function<void(Process&, std::string_view)> listener_output_;
   LaunchPad launch_pad_;
 };
 

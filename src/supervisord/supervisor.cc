@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "lib/util/strings.h"
+#include "lib/events/event_payload.h"
 #include "supervisord/auto_child_logs.h"
+#include "supervisord/events/process_events.h"
 
 namespace sn {
 namespace {
@@ -40,7 +42,13 @@ bool Supervisor::add_group(const SharedGroupConfig& config) {
   auto group = std::make_unique<ProcessGroup>(config, *this);
   resolve_log_paths(*group);
   added_order_.push_back(group.get());
+  ProcessGroup& added = *group;
   groups_.emplace(config->name, std::move(group));
+  if (config->kind == GroupConfig::Kind::kEventListenerPool) {
+    pools_[config->name] = std::make_unique<ListenerPool>(added, events_, logger_, config_.identifier);
+  }
+  // After the pool exists: a pool hears of its own group, as in supervisor.
+  events_.publish({EventType::kProcessGroupAdded, process_group_payload(config->name)});
   return true;
 }
 
@@ -70,7 +78,9 @@ Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
   if (it == groups_.end()) return RemoveResult::kNoSuchGroup;
   if (!it->second->unstopped().empty()) return RemoveResult::kStillRunning;
   std::erase(added_order_, it->second.get());
+  pools_.erase(name);
   groups_.erase(it);
+  events_.publish({EventType::kProcessGroupRemoved, process_group_payload(name)});
   return RemoveResult::kRemoved;
 }
 
@@ -108,6 +118,7 @@ void Supervisor::begin_stopping(SupervisorState mood) {
   state_ = mood;
   if (stopping_) return;
   stopping_ = true;
+  events_.publish({EventType::kSupervisorStateChangeStopping, ""});
   stop_queue_ = groups();
   report_waiting();
   stop_step();
@@ -140,7 +151,18 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
   // Continue an ordered stop on the next loop round, not from inside the
   // transition that is still running.
   if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
+  if (!pools_.empty()) events_.publish(process_state_event(process, from, expected));  // no text for nobody
+  if (ListenerPool* pool = find_pool(process.group_name())) pool->on_state_changed(process);
   for (const StateListener& listener : state_listeners_) listener(process, from, expected);
+}
+
+ListenerPool* Supervisor::find_pool(std::string_view group) const {
+  auto it = pools_.find(group);
+  return it == pools_.end() ? nullptr : it->second.get();
+}
+
+void Supervisor::listener_output(Process& listener, std::string_view data) {
+  if (ListenerPool* pool = find_pool(listener.group_name())) pool->on_listener_output(listener, data);
 }
 
 std::vector<Process*> Supervisor::processes_by_priority() const {

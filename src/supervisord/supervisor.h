@@ -13,6 +13,8 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "supervisord/events/event_bus.h"
+#include "supervisord/events/listener_pool.h"
 #include "supervisord/process_group.h"
 
 namespace sn {
@@ -52,6 +54,12 @@ class Supervisor final : public ProcessHost {
 
   void reopen_logs();
   const SupervisordConfig& config() const { return config_; }
+
+  // Events: published here, received by the [eventlistener:x] pools.
+  EventBus& events() { return events_; }
+  // What an event listener wrote on stdout (the protocol side of it).
+  void listener_output(Process& listener, std::string_view data);
+  ListenerPool* find_pool(std::string_view group) const;
 
   // Called after every process state change, outside the transition itself
   // is not guaranteed: listeners must not destroy processes.
@@ -102,6 +110,8 @@ class Supervisor final : public ProcessHost {
   std::vector<StateListener> state_listeners_;
   std::vector<SharedGroupConfig> group_configs_;
   bool reread_ = false;
+  EventBus events_;
+  std::map<std::string, std::unique_ptr<ListenerPool>, std::less<>> pools_;
   Timer stop_step_timer_;
   Timer report_timer_;
 };

@@ -2,6 +2,9 @@
 // record the signals they get, and a log of every transition.
 #pragma once
 
+#include <functional>
+#include <map>
+
 #include <memory>
 #include <string>
 #include <utility>
@@ -22,8 +25,13 @@ struct SentSignal {
 
 class FakeChild : public ChildHandle {
  public:
-  FakeChild(pid_t pid, std::vector<SentSignal>* sent, int* fail_errno) : pid_(pid), sent_(sent), fail_(fail_errno) {}
+  FakeChild(pid_t pid, std::vector<SentSignal>* sent, int* fail_errno, std::map<pid_t, std::string>* stdin_data)
+      : pid_(pid), sent_(sent), fail_(fail_errno), stdin_(stdin_data) {}
   pid_t pid() const override { return pid_; }
+  int write_stdin(std::string_view data) override {
+    (*stdin_)[pid_] += data;
+    return 0;
+  }
   int send_signal(int sig, SignalScope scope) override {
     sent_->push_back({pid_, sig, scope});
     return *fail_;
@@ -33,6 +41,7 @@ class FakeChild : public ChildHandle {
   pid_t pid_;
   std::vector<SentSignal>* sent_;
   int* fail_;
+  std::map<pid_t, std::string>* stdin_;
 };
 
 class CaptureLogSink : public LogSink {
@@ -54,13 +63,14 @@ class FakeLauncher : public ChildLauncher {
   SpawnResult spawn(Process&) override {
     ++spawns;
     if (!next_error.empty()) return {nullptr, next_error};
-    return {std::make_unique<FakeChild>(next_pid++, &signals, &signal_errno), ""};
+    return {std::make_unique<FakeChild>(next_pid++, &signals, &signal_errno, &stdin_data), ""};
   }
   int spawns = 0;
   pid_t next_pid = 100;
   std::string next_error;
   int signal_errno = 0;
   std::vector<SentSignal> signals;
+  std::map<pid_t, std::string> stdin_data;  // what each child was sent on stdin
 };
 
 class FakeProcessHost : public ProcessHost {
@@ -78,6 +88,7 @@ class FakeProcessHost : public ProcessHost {
     transitions.push_back({from, p.state()});
     expected_flags.push_back(expected);
     last_expected = expected;
+    if (on_state_changed) on_state_changed(p, from, expected);
   }
 
   void advance(double seconds) {
@@ -97,6 +108,8 @@ class FakeProcessHost : public ProcessHost {
   Logger logger_;
   FakeLauncher launcher;
   bool accepting = true;
+  // Also told of every transition, from inside it (as the daemon is).
+  std::function<void(Process&, ProcessState, bool)> on_state_changed;
   bool last_expected = true;
   std::vector<bool> expected_flags;
   std::vector<std::pair<ProcessState, ProcessState>> transitions;

@@ -2,6 +2,7 @@
 // supervisor.sendProcessStdin, sendRemoteCommEvent.
 #include <cerrno>
 
+#include "lib/events/event_payload.h"
 #include "supervisord/rpc/process_lookup.h"
 #include "supervisord/rpc/rpc_context.h"
 
@@ -43,7 +44,8 @@ void add_communication_methods(RpcRegistry& r, RpcContext& c) {
          "@return boolean       Always return True unless error",
          [&c](const RpcParams& p, RpcDone done) {
            // No SHUTDOWN_STATE check here, as in supervisor.
-           if (c.actions.remote_communication) c.actions.remote_communication(string_param(p, 0), string_param(p, 1));
+           c.supervisor.events().publish(
+               {EventType::kRemoteCommunication, remote_communication_payload(string_param(p, 0), string_param(p, 1))});
            done(RpcResult::of(true));
          }});
 }

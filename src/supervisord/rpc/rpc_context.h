@@ -23,7 +23,6 @@ struct DaemonActions {
   // Reopens the main log after clearLog removed the file.
   std::function<void()> reopen_main_log;
   // Emits REMOTE_COMMUNICATION (sendRemoteCommEvent).
-  std::function<void(const std::string& type, const std::string& data)> remote_communication;
 };
 
 struct RpcContext {

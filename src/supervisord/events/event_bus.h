@@ -1,0 +1,43 @@
+// Where supervisord's events go: publishers hand over a type and its
+// payload, subscribers (listener pools) get every event of the types they
+// asked for, subtypes included. Nothing is kept when nobody subscribes.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "lib/events/event_type.h"
+
+namespace sn {
+
+struct Event {
+  EventType type = EventType::kEvent;
+  std::string payload;
+};
+
+class EventBus {
+ public:
+  using Handler = std::function<void(const Event&)>;
+
+  // Returns an id for unsubscribe().
+  int subscribe(std::vector<EventType> types, Handler handler);
+  void unsubscribe(int id);
+  void publish(const Event& event);
+  // Whether anyone would receive an event of exactly `type`.
+  bool wanted(EventType type) const;
+  // Called after every subscribe or unsubscribe (the TICK timers re-arm).
+  void set_on_subscriptions_changed(std::function<void()> callback) { on_changed_ = std::move(callback); }
+
+ private:
+  struct Subscription {
+    std::vector<EventType> types;
+    Handler handler;
+  };
+  std::map<int, Subscription> subscriptions_;  // by id: delivery in subscription order
+  int next_id_ = 1;
+  std::function<void()> on_changed_;
+};
+
+}  // namespace sn
