@@ -168,6 +168,9 @@ bool Daemon::run_supervisor() {
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
   spawner_->set_listener_output(
       [this](Process& listener, std::string_view data) { supervisor_->listener_output(listener, data); });
+  spawner_->set_log_events([this](Process& process, std::string_view channel, std::string_view data) {
+    supervisor_->process_output(process, channel, data);
+  });
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),

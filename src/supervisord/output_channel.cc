@@ -82,6 +82,7 @@ void OutputChannel::record(std::string_view data) {
     options_.main_log->debug(py_repr(options_.process_name) + " " + options_.channel + " output:\n" +
                              std::string(data));
   }
+  if (options_.on_logged) options_.on_logged(data);
 }
 
 void OutputChannel::close() {

@@ -25,6 +25,8 @@ struct OutputChannelOptions {
   // Gets every chunk as read, before ANSI stripping (an event listener's
   // stdout is its protocol).
   std::function<void(std::string_view)> on_output;
+  // Gets every chunk as logged, after ANSI stripping (PROCESS_LOG events).
+  std::function<void(std::string_view)> on_logged;
 };
 
 class OutputChannel {

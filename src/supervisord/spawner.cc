@@ -135,9 +135,15 @@ SpawnResult Spawner::spawn(Process& process) {
   UniqueFd pidfd = std::move(launched.pidfd);
 
   auto channel = [&](UniqueFd fd, std::unique_ptr<RotatingFile> log, const char* which) {
-    OutputChannelOptions options{name, which, settings_.strip_ansi, &logger_, settings_.watchers, nullptr};
-    if (config.event_listener && std::string_view(which) == "stdout" && listener_output_) {
+    OutputChannelOptions options{name, which, settings_.strip_ansi, &logger_, settings_.watchers, nullptr, nullptr};
+    bool is_stdout = std::string_view(which) == "stdout";
+    if (config.event_listener && is_stdout && listener_output_) {
       options.on_output = [sink = listener_output_, &process](std::string_view data) { sink(process, data); };
+    }
+    // With redirect_stderr both go to stdout's pipe and count as stdout, as in supervisor.
+    const ChannelConfig& cc = is_stdout ? config.stdout_channel : config.stderr_channel;
+    if (cc.events_enabled && log_events_) {
+      options.on_logged = [sink = log_events_, &process, which](std::string_view data) { sink(process, which, data); };
     }
     return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log), std::move(options));
   };

@@ -32,6 +32,9 @@ class Spawner final : public ChildLauncher {
   SpawnResult spawn(Process& process) override;
   // Where event listeners' stdout goes besides their log.
   void set_listener_output(std::function<void(Process&, std::string_view)> sink) { listener_output_ = std::move(sink); }
+  // Where output goes when <channel>_events_enabled asks for PROCESS_LOG events.
+  using LogEventSink = std::function<void(Process&, std::string_view channel, std::string_view data)>;
+  void set_log_events(LogEventSink sink) { log_events_ = std::move(sink); }
   const SpawnSettings& settings() const { return settings_; }
   std::string inherited_path() const;
 
@@ -40,6 +43,7 @@ class Spawner final : public ChildLauncher {
   Logger& logger_;
   SpawnSettings settings_;
   std::function<void(Process&, std::string_view)> listener_output_;
+  LogEventSink log_events_;
   LaunchPad launch_pad_;
 };
 

@@ -29,7 +29,9 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig&
       launcher_(launcher),
       group_configs_(share(std::move(groups))),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
-      report_timer_(loop.timers(), [this] { report_waiting(); }) {}
+      report_timer_(loop.timers(), [this] { report_waiting(); }) {
+  events_.set_on_subscriptions_changed([this] { ticks_.update(); });
+}
 
 Supervisor::~Supervisor() = default;
 
@@ -159,6 +161,12 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
 ListenerPool* Supervisor::find_pool(std::string_view group) const {
   auto it = pools_.find(group);
   return it == pools_.end() ? nullptr : it->second.get();
+}
+
+void Supervisor::process_output(Process& process, std::string_view channel, std::string_view data) {
+  if (pools_.empty()) return;
+  EventType type = channel == "stdout" ? EventType::kProcessLogStdout : EventType::kProcessLogStderr;
+  events_.publish({type, process_log_payload(process.name(), process.group_name(), process.pid(), channel, data)});
 }
 
 void Supervisor::listener_output(Process& listener, std::string_view data) {

@@ -15,6 +15,7 @@
 #include "lib/util/logger.h"
 #include "supervisord/events/event_bus.h"
 #include "supervisord/events/listener_pool.h"
+#include "supervisord/events/tick_timers.h"
 #include "supervisord/process_group.h"
 
 namespace sn {
@@ -59,6 +60,8 @@ class Supervisor final : public ProcessHost {
   EventBus& events() { return events_; }
   // What an event listener wrote on stdout (the protocol side of it).
   void listener_output(Process& listener, std::string_view data);
+  // Output of a process whose <channel>_events_enabled is set.
+  void process_output(Process& process, std::string_view channel, std::string_view data);
   ListenerPool* find_pool(std::string_view group) const;
 
   // Called after every process state change, outside the transition itself
@@ -111,6 +114,7 @@ class Supervisor final : public ProcessHost {
   std::vector<SharedGroupConfig> group_configs_;
   bool reread_ = false;
   EventBus events_;
+  TickTimers ticks_{loop_, events_};
   std::map<std::string, std::unique_ptr<ListenerPool>, std::less<>> pools_;
   Timer stop_step_timer_;
   Timer report_timer_;

@@ -120,6 +120,43 @@ startsecs=0
         self.assertEqual(proxy.supervisor.getState()["statename"], "RUNNING")
         d.stop()
 
+    def test_ticks_arrive_on_multiples_of_their_period(self):
+        extra = """
+[eventlistener:ticker]
+command=/usr/bin/python3 -u {dir}/listener.py {dir}/ticks.jsonl ok
+events=TICK_5
+startsecs=0
+"""
+        d = start(self, extra=extra)
+        wait_until(lambda: d.read("ticks.jsonl"), 8, what="a TICK_5")
+        h, payload = json.loads(d.read("ticks.jsonl").splitlines()[0])
+        self.assertEqual(h["eventname"], "TICK_5")
+        self.assertRegex(payload, r"^when:\d+$")
+        self.assertEqual(int(payload[5:]) % 5, 0)
+        d.stop()
+
+    def test_output_of_a_program_with_events_enabled(self):
+        extra = """
+[eventlistener:logs]
+command=/usr/bin/python3 -u {dir}/listener.py {dir}/logs.jsonl ok
+events=PROCESS_LOG
+startsecs=0
+[program:talker]
+command=/bin/sh -c "sleep 0.5; echo said on stdout; echo said on stderr >&2; exec sleep 1000"
+stdout_events_enabled=true
+stderr_events_enabled=true
+startsecs=0
+"""
+        d = start(self, extra=extra)
+        wait_until(lambda: len(d.read("logs.jsonl").splitlines()) >= 2, 10, what="two PROCESS_LOG events")
+        got = sorted((h["eventname"], re.sub(r"pid:\d+", "pid:N", p))
+                     for h, p in map(json.loads, d.read("logs.jsonl").splitlines()))
+        self.assertEqual(got, [
+            ("PROCESS_LOG_STDERR", "processname:talker groupname:talker pid:N channel:stderr\nsaid on stderr\n"),
+            ("PROCESS_LOG_STDOUT", "processname:talker groupname:talker pid:N channel:stdout\nsaid on stdout\n"),
+        ])
+        d.stop()
+
     @unittest.skipUnless(os.path.exists(PYTHON_SUPERVISORD), "Python supervisord is not installed")
     def test_the_same_events_as_under_python_supervisord(self):
         def shape(d, ordered=False):

@@ -1,0 +1,37 @@
+// TICK_5, TICK_60 and TICK_3600: an event when the wall clock crosses a
+// multiple of the period ("when:" is that multiple), as supervisor sends
+// them. A period's timer is armed only while some pool subscribes to it,
+// so a daemon without such listeners never wakes up for ticks.
+#pragma once
+
+#include <array>
+#include <memory>
+
+#include "lib/util/event_loop.h"
+#include "supervisord/events/event_bus.h"
+
+namespace sn {
+
+class TickTimers {
+ public:
+  TickTimers(EventLoop& loop, EventBus& bus);
+  // Arms or cancels each period's timer after the subscriptions changed.
+  void update();
+
+ private:
+  struct Period {
+    int seconds;
+    EventType type;
+    std::unique_ptr<Timer> timer;
+    int64_t due = 0;  // the multiple the armed timer is for
+  };
+  // Arms for the first multiple of the period after `after` (wall seconds).
+  void arm(Period& p, double after);
+  void fire(Period& p);
+
+  EventLoop& loop_;
+  EventBus& bus_;
+  std::array<Period, 3> periods_;
+};
+
+}  // namespace sn
