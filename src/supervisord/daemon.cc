@@ -171,6 +171,9 @@ bool Daemon::run_supervisor() {
   spawner_->set_log_events([this](Process& process, std::string_view channel, std::string_view data) {
     supervisor_->process_output(process, channel, data);
   });
+  spawner_->set_comm_events([this](Process& process, std::string_view channel, std::string_view data) {
+    supervisor_->process_communication(process, channel, data);
+  });
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),

@@ -29,6 +29,7 @@ constexpr int kBusyPipeBytes = 1024 * 1024;
 OutputChannel::OutputChannel(EventLoop& loop, UniqueFd pipe, std::unique_ptr<RotatingFile> log,
                              OutputChannelOptions options)
     : pipe_(std::move(pipe)), log_(std::move(log)), options_(std::move(options)) {
+  if (options_.capture_maxbytes > 0) capture_ = std::make_unique<CaptureSplitter>(options_.capture_maxbytes);
   watch_ = loop.watch(pipe_.get(), EPOLLIN, [this](uint32_t) {
     for (int i = 0; i < kReadsPerWakeup && read_once(); ++i) {
     }
@@ -63,13 +64,23 @@ bool OutputChannel::read_once() {
 }
 
 void OutputChannel::record(std::string_view data) {
+  if (!capture_) return log_piece(data, false);
+  capture_->feed(
+      data, [this](std::string_view piece, bool captured) { log_piece(piece, captured); },
+      [this](const std::string& capture) {
+        if (options_.on_capture) options_.on_capture(capture);
+      });
+}
+
+// Captured text is not logged, but supervisor still reports it as output.
+void OutputChannel::log_piece(std::string_view data, bool captured) {
   std::string stripped;
   if (options_.strip_ansi) {
     stripped = strip_ansi_escapes(data);
     data = stripped;
   }
   if (data.empty()) return;
-  if (log_) {
+  if (!captured && log_) {
     int err = log_->write(data);
     if (err && !write_failed_ && options_.main_log) {
       options_.main_log->error("could not write " + options_.channel + " of " + options_.process_name + " to " +
@@ -78,7 +89,7 @@ void OutputChannel::record(std::string_view data) {
     write_failed_ = err != 0;
     if (options_.watchers && !options_.watchers->empty()) options_.watchers->changed(log_->path());
   }
-  if (options_.main_log && options_.main_log->enabled(LogLevel::kDebug)) {
+  if (!captured && options_.main_log && options_.main_log->enabled(LogLevel::kDebug)) {
     options_.main_log->debug(py_repr(options_.process_name) + " " + options_.channel + " output:\n" +
                              std::string(data));
   }

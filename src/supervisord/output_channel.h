@@ -12,6 +12,7 @@
 #include "lib/util/logger.h"
 #include "lib/util/rotating_file.h"
 #include "lib/util/unique_fd.h"
+#include "supervisord/capture_splitter.h"
 #include "supervisord/file_watchers.h"
 
 namespace sn {
@@ -27,6 +28,9 @@ struct OutputChannelOptions {
   std::function<void(std::string_view)> on_output;
   // Gets every chunk as logged, after ANSI stripping (PROCESS_LOG events).
   std::function<void(std::string_view)> on_logged;
+  // Capture mode (<channel>_capture_maxbytes > 0): each finished capture.
+  int64_t capture_maxbytes = 0;
+  std::function<void(const std::string&)> on_capture;
 };
 
 class OutputChannel {
@@ -45,6 +49,7 @@ class OutputChannel {
   // Reads once; false when the pipe is empty or closed.
   bool read_once();
   void record(std::string_view data);
+  void log_piece(std::string_view data, bool captured);
   void close();
 
   UniqueFd pipe_;
@@ -53,6 +58,7 @@ class OutputChannel {
   OutputChannelOptions options_;
   bool write_failed_ = false;
   bool pipe_enlarged_ = false;
+  std::unique_ptr<CaptureSplitter> capture_;
 };
 
 }  // namespace sn

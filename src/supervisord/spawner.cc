@@ -135,7 +135,12 @@ SpawnResult Spawner::spawn(Process& process) {
   UniqueFd pidfd = std::move(launched.pidfd);
 
   auto channel = [&](UniqueFd fd, std::unique_ptr<RotatingFile> log, const char* which) {
-    OutputChannelOptions options{name, which, settings_.strip_ansi, &logger_, settings_.watchers, nullptr, nullptr};
+    OutputChannelOptions options;
+    options.process_name = name;
+    options.channel = which;
+    options.strip_ansi = settings_.strip_ansi;
+    options.main_log = &logger_;
+    options.watchers = settings_.watchers;
     bool is_stdout = std::string_view(which) == "stdout";
     if (config.event_listener && is_stdout && listener_output_) {
       options.on_output = [sink = listener_output_, &process](std::string_view data) { sink(process, data); };
@@ -144,6 +149,12 @@ SpawnResult Spawner::spawn(Process& process) {
     const ChannelConfig& cc = is_stdout ? config.stdout_channel : config.stderr_channel;
     if (cc.events_enabled && log_events_) {
       options.on_logged = [sink = log_events_, &process, which](std::string_view data) { sink(process, which, data); };
+    }
+    if (cc.capture_maxbytes > 0 && comm_events_) {
+      options.capture_maxbytes = cc.capture_maxbytes;
+      options.on_capture = [sink = comm_events_, &process, which](const std::string& data) {
+        sink(process, which, data);
+      };
     }
     return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log), std::move(options));
   };

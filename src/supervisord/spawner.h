@@ -35,6 +35,8 @@ class Spawner final : public ChildLauncher {
   // Where output goes when <channel>_events_enabled asks for PROCESS_LOG events.
   using LogEventSink = std::function<void(Process&, std::string_view channel, std::string_view data)>;
   void set_log_events(LogEventSink sink) { log_events_ = std::move(sink); }
+  // Where finished captures go (<channel>_capture_maxbytes > 0).
+  void set_comm_events(LogEventSink sink) { comm_events_ = std::move(sink); }
   const SpawnSettings& settings() const { return settings_; }
   std::string inherited_path() const;
 
@@ -44,6 +46,7 @@ class Spawner final : public ChildLauncher {
   SpawnSettings settings_;
   std::function<void(Process&, std::string_view)> listener_output_;
   LogEventSink log_events_;
+  LogEventSink comm_events_;
   LaunchPad launch_pad_;
 };
 

@@ -169,6 +169,12 @@ void Supervisor::process_output(Process& process, std::string_view channel, std:
   events_.publish({type, process_log_payload(process.name(), process.group_name(), process.pid(), channel, data)});
 }
 
+void Supervisor::process_communication(Process& process, std::string_view channel, std::string_view data) {
+  EventType type = channel == "stdout" ? EventType::kProcessCommunicationStdout : EventType::kProcessCommunicationStderr;
+  events_.publish({type, process_communication_payload(process.name(), process.group_name(), process.pid(), data)});
+  logger_.debug(py_repr(process.name()) + " " + std::string(channel) + " emitted a comm event");
+}
+
 void Supervisor::listener_output(Process& listener, std::string_view data) {
   if (ListenerPool* pool = find_pool(listener.group_name())) pool->on_listener_output(listener, data);
 }

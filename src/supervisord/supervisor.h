@@ -62,6 +62,8 @@ class Supervisor final : public ProcessHost {
   void listener_output(Process& listener, std::string_view data);
   // Output of a process whose <channel>_events_enabled is set.
   void process_output(Process& process, std::string_view channel, std::string_view data);
+  // A finished capture (<channel>_capture_maxbytes): PROCESS_COMMUNICATION_*.
+  void process_communication(Process& process, std::string_view channel, std::string_view data);
   ListenerPool* find_pool(std::string_view group) const;
 
   // Called after every process state change, outside the transition itself

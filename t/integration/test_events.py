@@ -157,6 +157,34 @@ startsecs=0
         ])
         d.stop()
 
+    def test_capture_mode_sends_the_text_between_the_tokens(self):
+        extra = """
+[eventlistener:comm]
+command=/usr/bin/python3 -u {dir}/listener.py {dir}/comm.jsonl ok
+events=PROCESS_COMMUNICATION
+startsecs=0
+[program:talker]
+command=/bin/sh -c "sleep 0.5; printf 'before<!--XSUPERVISOR:BEGIN-->captured data<!--XSUPERVISOR:END-->after, and a long enough tail\\n'; exec sleep 1000"
+stdout_logfile={dir}/talker.log
+stdout_capture_maxbytes=1KB
+startsecs=0
+"""
+        daemons = [start(self, extra=extra)]
+        if os.path.exists(PYTHON_SUPERVISORD):
+            daemons.append(start(self, extra=extra, binary=PYTHON_SUPERVISORD))
+        seen = []
+        for d in daemons:
+            wait_until(lambda: d.read("comm.jsonl"), 10, what="a PROCESS_COMMUNICATION event")
+            wait_until(lambda: "tail" in d.read("talker.log"), 10)
+            h, payload = json.loads(d.read("comm.jsonl").splitlines()[0])
+            seen.append((h["eventname"], re.sub(r"pid:\d+", "pid:N", payload), d.read("talker.log")))
+        self.assertEqual(seen[0], ("PROCESS_COMMUNICATION_STDOUT", "processname:talker groupname:talker pid:N\ncaptured data",
+                                   "beforeafter, and a long enough tail\n"))
+        for other in seen[1:]:
+            self.assertEqual(other, seen[0])  # Python supervisord: the same event and log
+        for d in daemons:
+            d.stop()
+
     @unittest.skipUnless(os.path.exists(PYTHON_SUPERVISORD), "Python supervisord is not installed")
     def test_the_same_events_as_under_python_supervisord(self):
         def shape(d, ordered=False):
