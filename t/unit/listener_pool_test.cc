@@ -105,6 +105,24 @@ TEST(ListenerPool, ProtocolViolationsAreLoggedAndTheListenerIsSetAside) {
   EXPECT_EQ(f.pool->buffered(), 1u);
 }
 
+TEST(ListenerPool, PoolsShareAnEventsSerialAndCountTheirOwn) {
+  PoolFixture f;
+  GroupConfig g2 = f.group->config();
+  g2.name = "other";
+  ProcessGroup other(std::make_shared<const GroupConfig>(g2), f.host);
+  ListenerPool second(other, f.bus, f.host.logger(), "sup");
+  other.start_autostart();
+  f.remote("one");
+  f.pool->on_listener_output(f.listener(), "READY\n");
+  second.on_listener_output(*other.processes()[0], "READY\n");
+  std::string a = f.sent();
+  std::string b = f.host.launcher.stdin_data[other.processes()[0]->pid()];
+  std::smatch ma, mb;
+  ASSERT_TRUE(std::regex_search(a, ma, std::regex("serial:(\\d+) pool:lst poolserial:0")));
+  ASSERT_TRUE(std::regex_search(b, mb, std::regex("serial:(\\d+) pool:other poolserial:0")));
+  EXPECT_EQ(ma[1], mb[1]);
+}
+
 TEST(ListenerPool, OnlyTheSubscribedTypesArrive) {
   PoolFixture f;
   f.bus.publish({EventType::kTick5, "when:5"});

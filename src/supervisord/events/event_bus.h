@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,8 +15,14 @@
 namespace sn {
 
 struct Event {
+  Event() = default;
+  Event(EventType t, std::string text) : type(t), payload(std::move(text)) {}
+
   EventType type = EventType::kEvent;
   std::string payload;
+  // Given by the first pool that takes the event, then shared by all, as
+  // supervisor numbers events (an event nobody takes uses no number).
+  mutable std::optional<uint64_t> serial;
 };
 
 class EventBus {

@@ -37,8 +37,9 @@ ListenerState ListenerPool::listener_state(const Process& p) const {
 }
 
 void ListenerPool::accept(const Event& event) {
+  if (!event.serial) event.serial = g_next_serial++;
   Queued q;
-  q.serial = g_next_serial++;
+  q.serial = *event.serial;
   q.pool_serial = pool_serial_++;
   q.event = event;
   enqueue(std::move(q), false);
