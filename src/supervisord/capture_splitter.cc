@@ -20,7 +20,9 @@ size_t token_prefix_at_end(std::string_view data, std::string_view token) {
 }  // namespace
 
 // supervisor's BoundIO: new data pushes out as many of the oldest bytes.
-void CaptureSplitter::add_to_capture(std::string_view data) {
+void CaptureSplitter::add_to_capture(std::string_view raw) {
+  std::string filtered = filter_ ? filter_(raw) : std::string();
+  std::string_view data = filter_ ? std::string_view(filtered) : raw;
   if (static_cast<int64_t>(capture_.size() + data.size()) > maxbytes_) {
     capture_.erase(0, std::min(capture_.size(), data.size()));
   }

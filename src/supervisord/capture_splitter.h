@@ -15,7 +15,10 @@ namespace sn {
 
 class CaptureSplitter {
  public:
-  explicit CaptureSplitter(int64_t capture_maxbytes) : maxbytes_(capture_maxbytes) {}
+  // `filter` is applied to text before it enters the capture (ANSI
+  // stripping, as supervisor captures what it would have logged).
+  explicit CaptureSplitter(int64_t capture_maxbytes, std::function<std::string(std::string_view)> filter = nullptr)
+      : maxbytes_(capture_maxbytes), filter_(std::move(filter)) {}
 
   // `text(piece, captured)`: output to log (captured=false) or that went
   // into the capture (captured=true; supervisor still reports it as
@@ -28,6 +31,7 @@ class CaptureSplitter {
   void add_to_capture(std::string_view data);
 
   int64_t maxbytes_;
+  std::function<std::string(std::string_view)> filter_;
   bool capturing_ = false;
   std::string pending_;
   std::string capture_;

@@ -29,7 +29,11 @@ constexpr int kBusyPipeBytes = 1024 * 1024;
 OutputChannel::OutputChannel(EventLoop& loop, UniqueFd pipe, std::unique_ptr<RotatingFile> log,
                              OutputChannelOptions options)
     : pipe_(std::move(pipe)), log_(std::move(log)), options_(std::move(options)) {
-  if (options_.capture_maxbytes > 0) capture_ = std::make_unique<CaptureSplitter>(options_.capture_maxbytes);
+  if (options_.capture_maxbytes > 0) {
+    std::function<std::string(std::string_view)> strip;
+    if (options_.strip_ansi) strip = [](std::string_view s) { return strip_ansi_escapes(s); };
+    capture_ = std::make_unique<CaptureSplitter>(options_.capture_maxbytes, std::move(strip));
+  }
   watch_ = loop.watch(pipe_.get(), EPOLLIN, [this](uint32_t) {
     for (int i = 0; i < kReadsPerWakeup && read_once(); ++i) {
     }

@@ -145,12 +145,14 @@ SpawnResult Spawner::spawn(Process& process) {
     if (config.event_listener && is_stdout && listener_output_) {
       options.on_output = [sink = listener_output_, &process](std::string_view data) { sink(process, data); };
     }
-    // With redirect_stderr both go to stdout's pipe and count as stdout, as in supervisor.
+    // With redirect_stderr both go to stdout's pipe and count as stdout, as in
+    // supervisor; a listener's stdout is its protocol, never events or captures.
     const ChannelConfig& cc = is_stdout ? config.stdout_channel : config.stderr_channel;
-    if (cc.events_enabled && log_events_) {
+    bool protocol = config.event_listener && is_stdout;
+    if (cc.events_enabled && log_events_ && !protocol) {
       options.on_logged = [sink = log_events_, &process, which](std::string_view data) { sink(process, which, data); };
     }
-    if (cc.capture_maxbytes > 0 && comm_events_) {
+    if (cc.capture_maxbytes > 0 && comm_events_ && !protocol) {
       options.capture_maxbytes = cc.capture_maxbytes;
       options.on_capture = [sink = comm_events_, &process, which](const std::string& data) {
         sink(process, which, data);

@@ -153,8 +153,9 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
   // Continue an ordered stop on the next loop round, not from inside the
   // transition that is still running.
   if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
-  if (!pools_.empty()) events_.publish(process_state_event(process, from, expected));  // no text for nobody
+  // A dead listener's event goes back first: it is older than this change.
   if (ListenerPool* pool = find_pool(process.group_name())) pool->on_state_changed(process);
+  if (!pools_.empty()) events_.publish(process_state_event(process, from, expected));  // no text for nobody
   for (const StateListener& listener : state_listeners_) listener(process, from, expected);
 }
 

@@ -8,6 +8,7 @@ and sees the same events."""
 import json
 import os
 import re
+import time
 import unittest
 
 from harness import PYTHON_SUPERVISORD, SUPERVISORD_SECTION, Supervisord, conf, main, rpc, wait_until
@@ -140,6 +141,8 @@ startsecs=0
 [eventlistener:logs]
 command=/usr/bin/python3 -u {dir}/listener.py {dir}/logs.jsonl ok
 events=PROCESS_LOG
+; a listener's stdout is its protocol: no events of its own (no feedback storm)
+stdout_events_enabled=true
 startsecs=0
 [program:talker]
 command=/bin/sh -c "sleep 0.5; echo said on stdout; echo said on stderr >&2; exec sleep 1000"
@@ -149,6 +152,7 @@ startsecs=0
 """
         d = start(self, extra=extra)
         wait_until(lambda: len(d.read("logs.jsonl").splitlines()) >= 2, 10, what="two PROCESS_LOG events")
+        time.sleep(0.5)  # anything more would show up now
         got = sorted((h["eventname"], re.sub(r"pid:\d+", "pid:N", p))
                      for h, p in map(json.loads, d.read("logs.jsonl").splitlines()))
         self.assertEqual(got, [

@@ -47,6 +47,28 @@ TEST(CaptureSplitter, TokensSplitAcrossReads) {
   EXPECT_EQ(c.logged, "some output here tail text that is long enough\n");
 }
 
+TEST(CaptureSplitter, TheFilterAppliesToCapturedText) {
+  CaptureSplitter s(100, [](std::string_view t) {
+    std::string out(t);
+    std::erase(out, '#');
+    return out;
+  });
+  Collected c;
+  c.feed(s, "<!--XSUPERVISOR:BEGIN-->r#e#d<!--XSUPERVISOR:END-->and some trailing text here\n");
+  EXPECT_EQ(c.captures, std::vector<std::string>{"red"});
+}
+
+TEST(CaptureSplitter, SeveralWritesKeepOnlyTheNewestAsBoundIODoes) {
+  CaptureSplitter s(10);
+  Collected c;
+  c.feed(s, "<!--XSUPERVISOR:BEGIN-->aaaaaaaaaaaaaaaaaaaaaaaaa");  // 25 bytes: the capture takes 3 of them
+  c.feed(s, "bbbbbbbbbbbbbbbbbbbbbbbbb");
+  c.feed(s, "cc<!--XSUPERVISOR:END-->and some trailing text here\n");
+  ASSERT_EQ(c.captures.size(), 1u);
+  EXPECT_EQ(c.captures[0].back(), 'c');
+  EXPECT_LT(c.captures[0].size(), 52u);  // older writes were pushed out
+}
+
 TEST(CaptureSplitter, TheCaptureKeepsItsNewestBytesWithinMaxbytes) {
   CaptureSplitter s(10);
   Collected c;

@@ -66,6 +66,15 @@ TEST(ListenerProtocol, JunkMakesItUnknownForGood) {
   EXPECT_EQ(c.state(), ListenerState::kUnknown);
 }
 
+TEST(ListenerProtocol, AResultLineThatNeverEndsIsAViolation) {
+  ListenerProtocol p;
+  p.feed("READY\n");
+  p.event_sent();
+  EXPECT_TRUE(p.feed(std::string(4000, 'x')).empty());
+  EXPECT_EQ(kinds(p.feed(std::string(200, 'x'))), std::vector<Kind>{Kind::kBadResultLine});
+  EXPECT_EQ(p.state(), ListenerState::kUnknown);
+}
+
 TEST(ListenerProtocol, StateNames) {
   EXPECT_EQ(listener_state_name(ListenerState::kAcknowledged), "ACKNOWLEDGED");
   EXPECT_EQ(listener_state_name(ListenerState::kBusy), "BUSY");

@@ -53,6 +53,25 @@ TEST(TickTimers, AClockJumpGivesOneTickForTheLatestMultiple) {
   EXPECT_EQ(got.back(), "when:1620");
 }
 
+TEST(TickTimers, AWallClockSetBackOrForwardIsFollowed) {
+  TickFixture f;
+  std::vector<std::string> got;
+  f.bus.subscribe({EventType::kTick5}, [&](const Event& e) { got.push_back(e.payload); });
+  f.advance(5);  // 1005.5
+  f.clock.set_wall(905.5);  // set back, the monotonic clock unmoved
+  f.advance(5);
+  EXPECT_EQ(got, (std::vector<std::string>{"when:1005", "when:910"}));
+}
+
+TEST(TickTimers, AnHourlyTickNoticesAClockSetForwardWithinAMinute) {
+  TickFixture f;
+  std::vector<std::string> got;
+  f.bus.subscribe({EventType::kTick3600}, [&](const Event& e) { got.push_back(e.payload); });
+  f.clock.set_wall(11000.5);
+  f.advance(60);
+  EXPECT_EQ(got, (std::vector<std::string>{"when:10800"}));
+}
+
 TEST(TickTimers, TheEventTypeAllSubscribersGetTicksToo) {
   TickFixture f;
   std::vector<EventType> got;

@@ -8,6 +8,9 @@ namespace {
 
 constexpr std::string_view kReadyToken = "READY\n";
 constexpr size_t kResultPrefixLen = 7;  // "RESULT " (supervisor does not check the text itself)
+// A result line longer than this is not one: the listener is babbling
+// (supervisor would buffer it forever and rescan it on every read).
+constexpr size_t kMaxResultLine = 4096;
 
 }  // namespace
 
@@ -74,6 +77,12 @@ bool ListenerProtocol::step(std::vector<ListenerSignal>* out) {
   }
   if (result_len_ < 0) {
     size_t newline = buffer_.find('\n');
+    if (newline == std::string::npos && buffer_.size() > kMaxResultLine) {
+      std::string line = buffer_.substr(0, 64) + "...";
+      become_unknown();
+      out->push_back({ListenerSignal::Kind::kBadResultLine, line});
+      return false;
+    }
     if (newline == std::string::npos) return false;
     std::string line = buffer_.substr(0, newline);
     buffer_.erase(0, newline + 1);

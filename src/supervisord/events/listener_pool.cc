@@ -81,9 +81,11 @@ bool ListenerPool::send(Queued& queued) {
     std::string envelope =
         event_envelope({server_, queued.serial, group_.name(), queued.pool_serial, queued.event.type},
                        queued.event.payload);
-    if (p->child()->write_stdin(envelope) == EPIPE) {
-      logger_.debug("epipe occurred while sending event " + std::to_string(queued.serial) + " to listener " +
-                    p->name() + ", listener state unchanged");
+    if (int err = p->child()->write_stdin(envelope)) {
+      // EPIPE (gone) or ENOBUFS (it does not read): try the next listener.
+      logger_.debug(std::string(err == EPIPE ? "epipe" : "error " + std::to_string(err)) +
+                    " occurred while sending event " + std::to_string(queued.serial) + " to listener " + p->name() +
+                    ", listener state unchanged");
       continue;
     }
     l.protocol.event_sent();

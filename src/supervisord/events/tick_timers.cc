@@ -16,28 +16,37 @@ TickTimers::TickTimers(EventLoop& loop, EventBus& bus)
   for (Period& p : periods_) p.timer = std::make_unique<Timer>(loop_.timers(), [this, &p] { fire(p); });
 }
 
+namespace {
+
+constexpr double kLongestWait = 60;  // seconds
+
+int64_t multiple(double seconds, int period) { return static_cast<int64_t>(std::floor(seconds / period) * period); }
+
+}  // namespace
+
 void TickTimers::update() {
   for (Period& p : periods_) {
     bool wanted = bus_.wanted(p.type);
-    if (wanted && !p.timer->armed()) arm(p, loop_.clock().wall_seconds());
+    if (wanted && !p.timer->armed()) {
+      p.last = multiple(loop_.clock().wall_seconds(), p.seconds);  // no tick at subscription
+      arm(p);
+    }
     if (!wanted && p.timer->armed()) p.timer->cancel();
   }
 }
 
-void TickTimers::arm(Period& p, double after) {
+void TickTimers::arm(Period& p) {
   const Clock& clock = loop_.clock();
   double now = clock.wall_seconds();
-  p.due = static_cast<int64_t>((std::floor(after / p.seconds) + 1) * p.seconds);
-  double wait = std::max(0.0, static_cast<double>(p.due) - now);
-  p.timer->arm_at(clock.monotonic_ns() + static_cast<int64_t>(std::ceil(wait * kNanosPerSecond)));
+  double wait = std::min(static_cast<double>(multiple(now, p.seconds) + p.seconds) - now, kLongestWait);
+  p.timer->arm_at(clock.monotonic_ns() + static_cast<int64_t>(std::ceil(std::max(wait, 0.0) * kNanosPerSecond)));
 }
 
 void TickTimers::fire(Period& p) {
-  // The multiple just crossed: the one the timer was for, or a later one
-  // when the wall clock jumped ahead meanwhile.
-  double now = loop_.clock().wall_seconds();
-  int64_t when = std::max(p.due, static_cast<int64_t>(std::floor(now / p.seconds) * p.seconds));
-  arm(p, static_cast<double>(when));
+  int64_t when = multiple(loop_.clock().wall_seconds(), p.seconds);
+  arm(p);
+  if (when == p.last) return;  // woken early, or only to watch the clock
+  p.last = when;
   bus_.publish({p.type, tick_payload(when)});
 }
 

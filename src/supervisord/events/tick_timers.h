@@ -1,7 +1,9 @@
-// TICK_5, TICK_60 and TICK_3600: an event when the wall clock crosses a
-// multiple of the period ("when:" is that multiple), as supervisor sends
-// them. A period's timer is armed only while some pool subscribes to it,
-// so a daemon without such listeners never wakes up for ticks.
+// TICK_5, TICK_60 and TICK_3600: an event when the wall clock enters a new
+// multiple of the period ("when:" is that multiple; a clock set back gives
+// an earlier one), as supervisor sends them. A period's timer is armed only
+// while some pool subscribes to it, so a daemon without such listeners
+// never wakes up for ticks; with one, it wakes at each multiple, and at
+// least once a minute so that a wall clock set forward is noticed.
 #pragma once
 
 #include <array>
@@ -23,10 +25,9 @@ class TickTimers {
     int seconds;
     EventType type;
     std::unique_ptr<Timer> timer;
-    int64_t due = 0;  // the multiple the armed timer is for
+    int64_t last = 0;  // the multiple last seen (supervisor's lasttick)
   };
-  // Arms for the first multiple of the period after `after` (wall seconds).
-  void arm(Period& p, double after);
+  void arm(Period& p);
   void fire(Period& p);
 
   EventLoop& loop_;
