@@ -49,6 +49,14 @@ autorestart=false
 """
 
 
+def listener_section(name, events, *options):
+    """An [eventlistener:x] running the recording listener into <name>.jsonl."""
+    lines = ["[eventlistener:%s]" % name,
+             "command=/usr/bin/python3 -u {dir}/listener.py {dir}/%s.jsonl ok" % name,
+             "events=" + events, "startsecs=0"] + list(options)
+    return "\n" + "\n".join(lines) + "\n"
+
+
 def records(d):
     return [json.loads(line) for line in d.read("events.jsonl").splitlines()]
 
@@ -77,7 +85,6 @@ class Events(unittest.TestCase):
         got = records(d)
         for i, (h, payload) in enumerate(got):
             self.assertEqual((h["ver"], h["server"], h["pool"]), ("3.0", "evtest", "watcher"))
-            self.assertEqual(int(h["len"]), len(payload))
             self.assertEqual(int(h["poolserial"]), i)
         serials = [int(h["serial"]) for h, _ in got]
         self.assertEqual(serials, sorted(serials))
@@ -92,6 +99,8 @@ class Events(unittest.TestCase):
         proxy = rpc("unix://" + d.path("supervisor.sock"))
         proxy.supervisor.sendRemoteCommEvent("deploy", "version 2\ncaf\u00e9")
         wait_until(lambda: names(d)[-1] == "REMOTE_COMMUNICATION", 10)
+        # len counts characters: with bytes, childutils would read one too many
+        # and the payload (and every later event) would come out wrong.
         self.assertEqual(records(d)[-1][1], "type:deploy\nversion 2\ncaf\u00e9")
         d.stop()
 
@@ -122,28 +131,17 @@ startsecs=0
         d.stop()
 
     def test_ticks_arrive_on_multiples_of_their_period(self):
-        extra = """
-[eventlistener:ticker]
-command=/usr/bin/python3 -u {dir}/listener.py {dir}/ticks.jsonl ok
-events=TICK_5
-startsecs=0
-"""
-        d = start(self, extra=extra)
-        wait_until(lambda: d.read("ticks.jsonl"), 8, what="a TICK_5")
-        h, payload = json.loads(d.read("ticks.jsonl").splitlines()[0])
+        d = start(self, extra=listener_section("ticker", "TICK_5"))
+        wait_until(lambda: d.read("ticker.jsonl"), 8, what="a TICK_5")
+        h, payload = json.loads(d.read("ticker.jsonl").splitlines()[0])
         self.assertEqual(h["eventname"], "TICK_5")
         self.assertRegex(payload, r"^when:\d+$")
         self.assertEqual(int(payload[5:]) % 5, 0)
         d.stop()
 
     def test_output_of_a_program_with_events_enabled(self):
-        extra = """
-[eventlistener:logs]
-command=/usr/bin/python3 -u {dir}/listener.py {dir}/logs.jsonl ok
-events=PROCESS_LOG
-; a listener's stdout is its protocol: no events of its own (no feedback storm)
-stdout_events_enabled=true
-startsecs=0
+        # A listener's stdout is its protocol: no events of its own (no feedback storm).
+        extra = listener_section("logs", "PROCESS_LOG", "stdout_events_enabled=true") + """
 [program:talker]
 command=/bin/sh -c "sleep 0.5; echo said on stdout; echo said on stderr >&2; exec sleep 1000"
 stdout_events_enabled=true
@@ -162,11 +160,7 @@ startsecs=0
         d.stop()
 
     def test_capture_mode_sends_the_text_between_the_tokens(self):
-        extra = """
-[eventlistener:comm]
-command=/usr/bin/python3 -u {dir}/listener.py {dir}/comm.jsonl ok
-events=PROCESS_COMMUNICATION
-startsecs=0
+        extra = listener_section("comm", "PROCESS_COMMUNICATION") + """
 [program:talker]
 command=/bin/sh -c "sleep 0.5; printf 'before<!--XSUPERVISOR:BEGIN-->captured data<!--XSUPERVISOR:END-->after, and a long enough tail\\n'; exec sleep 1000"
 stdout_logfile={dir}/talker.log

@@ -91,8 +91,16 @@ TEST(ListenerPool, AnEventInTheHandsOfADeadListenerIsQueuedAgain) {
   f.remote("one");
   f.pool->on_listener_output(f.listener(), "READY\n");
   EXPECT_EQ(f.pool->buffered(), 0u);
+  std::string first = f.sent();
+  f.remote("two");
   f.listener().on_exit(ExitStatus::exited(1));
-  EXPECT_EQ(f.pool->buffered(), 1u);
+  EXPECT_EQ(f.pool->buffered(), 2u);
+  // Back at the head: the restarted listener gets it before the newer one.
+  f.listener().spawn();
+  f.pool->on_listener_output(f.listener(), "READY\n");
+  std::string again = f.host.launcher.stdin_data[f.listener().pid()];
+  EXPECT_NE(again.find("type:t\none"), std::string::npos) << again;
+  EXPECT_EQ(again.substr(again.find(" pool:")), first.substr(first.find(" pool:")));
 }
 
 TEST(ListenerPool, ProtocolViolationsAreLoggedAndTheListenerIsSetAside) {
