@@ -11,7 +11,7 @@
 
 #include "lib/xmlrpc/fault.h"
 #include "lib/xmlrpc/value.h"
-#include "supervisorctl/curl_handle.h"
+#include "lib/curl/curl_handle.h"
 #include "supervisorctl/server_url.h"
 
 namespace sn {

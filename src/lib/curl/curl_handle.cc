@@ -1,5 +1,6 @@
-// Tested through rpc_client_test.cc and the supervisorctl integration tests.
-#include "supervisorctl/curl_handle.h"
+// Tested through rpc_client_test.cc, smtp_sender_test.cc and the supervisorctl
+// and crashmail integration tests.
+#include "lib/curl/curl_handle.h"
 
 #include <stdexcept>
 
