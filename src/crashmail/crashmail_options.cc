@@ -159,11 +159,12 @@ SmtpSecurity parse_starttls(std::string_view text) {
   throw UsageError("--starttls: expected no, try or required, got '" + std::string(text) + "'");
 }
 
-int tick_seconds_of(std::string_view event) {
+int tick_seconds_of(std::string_view option, std::string_view event) {
   if (event == "TICK_5") return 5;
   if (event == "TICK_60") return 60;
   if (event == "TICK_3600") return 3600;
-  throw UsageError("--tickEvent: supervisor sends TICK_5, TICK_60 or TICK_3600, not '" + std::string(event) + "'");
+  throw UsageError(std::string(option) + ": supervisor sends TICK_5, TICK_60 or TICK_3600, not '" +
+                   std::string(event) + "'");
 }
 
 struct ParseState {
@@ -207,7 +208,7 @@ void apply(ParseState* st, const OptionSpec& spec, std::string_view shown, std::
       if (o.smtp.security == SmtpSecurity::kImplicitTls) st->security_given = true;
       break;
     case Opt::kTickEvent:
-      o.tick_seconds = tick_seconds_of(value);
+      o.tick_seconds = tick_seconds_of(shown, value);
       o.tick_event = std::string(value);
       break;
     case Opt::kUserName: o.smtp.user = std::string(value); st->smtp_option_given = true; break;

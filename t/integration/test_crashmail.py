@@ -110,9 +110,11 @@ class CrashmailTest(unittest.TestCase):
         port = free_port()
         d = Supervisord(self, SUPERVISORD_SECTION)
         smtp = SmtpPeer(self, d.dir, port)
-        config = listener("batch", "--toEmail=ops@example.com --fromEmail=robot@example.com "
-                          "--smtpHost=127.0.0.1:%d --tickEvent=TICK_5 --interval=0.08 -s 'Crashes here'" % port,
-                          "PROCESS_STATE,TICK_5")
+        # called crashmailbatch, it reads crashmailbatch's short options
+        os.symlink(os.path.abspath(CRASHMAIL), d.path("crashmailbatch"))
+        config = listener("batch", "-t ops@example.com -f robot@example.com -H 127.0.0.1:%d -e TICK_5 -i 0.08 "
+                          "-s 'Crashes here'" % port, "PROCESS_STATE,TICK_5").replace(
+                              CRASHMAIL, d.path("crashmailbatch"))
         for name in ("a", "b", "c"):
             config += program(name, "exit 3", autostart=False)
         d = self.start(config)
