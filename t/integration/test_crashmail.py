@@ -204,6 +204,23 @@ class CrashmailTest(unittest.TestCase):
         server = rpc("unix://" + d.path("supervisor.sock"))
         self.assertEqual(server.supervisor.getProcessInfo("crashmail")["statename"], "RUNNING")
 
+    def test_idle_listener_never_wakes(self):
+        config = listener("crashmail", "-m ops@example.com --smtp=127.0.0.1:9", "PROCESS_STATE_EXITED")
+        d = self.start(config)
+        server = rpc("unix://" + d.path("supervisor.sock"))
+        wait_until(lambda: server.supervisor.getProcessInfo("crashmail")["statename"] == "RUNNING", 10,
+                   what="crashmail running")
+        pid = server.supervisor.getProcessInfo("crashmail")["pid"]
+
+        def switches():
+            with open("/proc/%d/status" % pid) as f:
+                fields = dict(line.split(":", 1) for line in f if "ctxt_switches" in line)
+            return sum(int(v) for v in fields.values())
+        time.sleep(0.5)  # let it settle after READY
+        before = switches()
+        time.sleep(3)
+        self.assertEqual(switches(), before, "crashmail woke up while nothing happened")
+
     def test_sendmail_command(self):
         config = (listener("crashmail", "-m ops@example.com -s 'cat > {dir}/sent.txt'", "PROCESS_STATE_EXITED")
                   + listener("broken", "-m ops@example.com -s 'echo no relay >&2; exit 75'", "PROCESS_STATE_EXITED")
