@@ -131,15 +131,15 @@ void CrashmailListener::read_events() {
 }
 
 void CrashmailListener::start_due_delivery() {
-  if (attempt_) return;
-  const OutgoingMail* mail = outbox_.due(now());
-  if (!mail) return;
+  if (attempt_ || !outbox_.due(now())) return;
+  const OutgoingMail& mail = outbox_.begin_sending();
+  // libcurl keeps its own timeout; the kill is the backstop.
   double deadline = now() + options_.smtp.timeout_seconds + (options_.use_sendmail ? 0 : 5);
   try {
     if (options_.use_sendmail)
-      attempt_.emplace(SendAttempt::through_sendmail(*mail, options_.sendmail_command, deadline));
+      attempt_.emplace(SendAttempt::through_sendmail(mail, options_.sendmail_command, deadline));
     else
-      attempt_.emplace(SendAttempt::over_smtp(*mail, options_.smtp, deadline));
+      attempt_.emplace(SendAttempt::over_smtp(mail, options_.smtp, deadline));
   } catch (const std::exception& e) {
     say(std::string("Error sending email: ") + e.what());
     outbox_.failed(now());
@@ -150,9 +150,8 @@ void CrashmailListener::delivery_finished() {
   std::string error = attempt_->finish();
   attempt_.reset();
   if (error.empty()) {
-    const OutgoingMail* mail = outbox_.due(0);
-    if (mail)
-      say("Mailed " + std::to_string(mail->alerts) + " alert(s) to " + join(mail->to) + ": " + mail->subject);
+    const OutgoingMail& mail = outbox_.oldest();
+    say("Mailed " + std::to_string(mail.alerts) + " alert(s) to " + join(mail.to) + ": " + mail.subject);
     outbox_.sent();
     return;
   }

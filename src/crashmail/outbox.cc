@@ -6,25 +6,35 @@ size_t Outbox::add(OutgoingMail mail) {
   mails_.push_back(std::move(mail));
   size_t dropped = 0;
   while (mails_.size() > capacity_) {
-    dropped += mails_.front().alerts;
-    mails_.pop_front();
-    retry_at_.reset();  // the mail that failed is gone; the next one has not
+    auto oldest = mails_.begin() + (sending_ ? 1 : 0);
+    dropped += oldest->alerts;
+    if (oldest == mails_.begin()) retry_at_.reset();  // the mail that failed is gone; the next has not
+    mails_.erase(oldest);
   }
   return dropped;
 }
 
 const OutgoingMail* Outbox::due(double now) const {
-  if (mails_.empty()) return nullptr;
+  if (mails_.empty() || sending_) return nullptr;
   if (retry_at_ && now < *retry_at_) return nullptr;
   return &mails_.front();
 }
 
+const OutgoingMail& Outbox::begin_sending() {
+  sending_ = true;
+  return mails_.front();
+}
+
 void Outbox::sent() {
-  if (!mails_.empty()) mails_.pop_front();
+  if (sending_ && !mails_.empty()) mails_.pop_front();
+  sending_ = false;
   retry_at_.reset();
 }
 
-void Outbox::failed(double now) { retry_at_ = now + retry_seconds_; }
+void Outbox::failed(double now) {
+  sending_ = false;
+  retry_at_ = now + retry_seconds_;
+}
 
 void Outbox::retry_now() { retry_at_.reset(); }
 

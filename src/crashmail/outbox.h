@@ -17,13 +17,17 @@ class Outbox {
  public:
   explicit Outbox(double retry_seconds, size_t capacity = 1000) : retry_seconds_(retry_seconds), capacity_(capacity) {}
 
-  // Queues a mail; returns the alerts of mails dropped to make room.
+  // Queues a mail; returns the alerts of mails dropped to make room (never
+  // the one being sent).
   size_t add(OutgoingMail mail);
-  // The mail to send now: the oldest, unless it failed and its retry time
-  // has not come. nullptr when nothing is due.
+  // The mail to send now: the oldest, unless it is already being sent, or
+  // failed and its retry time has not come. nullptr when nothing is due.
   const OutgoingMail* due(double now) const;
-  void sent();                // the oldest went out
-  void failed(double now);    // it did not: wait retry_seconds (or a TICK)
+  // Marks the oldest as being sent and returns it (call when due()).
+  const OutgoingMail& begin_sending();
+  const OutgoingMail& oldest() const { return mails_.front(); }  // not empty()
+  void sent();                // the mail being sent went out
+  void failed(double now);    // it did not: it waits retry_seconds (or a TICK)
   void retry_now();           // a TICK: what failed is due again
   std::optional<double> retry_at() const;
   bool empty() const { return mails_.empty(); }
@@ -34,6 +38,7 @@ class Outbox {
   double retry_seconds_;
   size_t capacity_;
   std::deque<OutgoingMail> mails_;
+  bool sending_ = false;  // mails_.front() is being sent
   std::optional<double> retry_at_;
 };
 

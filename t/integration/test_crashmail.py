@@ -138,6 +138,20 @@ class CrashmailTest(unittest.TestCase):
         time.sleep(6)
         self.assertEqual(len(smtp.messages()), 1)
 
+    def test_batch_still_queued_goes_out_when_supervisord_stops(self):
+        port = free_port()
+        d = Supervisord(self, SUPERVISORD_SECTION)
+        smtp = SmtpPeer(self, d.dir, port)
+        config = (listener("batch", "--toEmail=ops@example.com --fromEmail=robot@example.com "
+                           "--smtpHost=127.0.0.1:%d --interval=60" % port, "PROCESS_STATE,TICK_60")
+                  + program("crasher", "sleep 0.2; exit 3"))
+        d = self.start(config)
+        wait_until(lambda: "crasher:crasher" in d.read("batch.err"), 10, what="the crash heard")
+        self.assertEqual(smtp.messages(), [])  # an hour's batch: nothing yet
+        self.assertEqual(d.stop(), 0)
+        [m] = smtp.wait_messages(1, timeout=5)
+        self.assertIn("Process crasher:crasher", body_of(m))
+
     def test_alert_waits_while_the_mail_server_is_down(self):
         port = free_port()
         config = (listener("crashmail", "-m ops@example.com --smtp=127.0.0.1:%d --retry=3600 --timeout=5" % port,

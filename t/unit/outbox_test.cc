@@ -20,9 +20,10 @@ TEST(Outbox, OldestFirst) {
   EXPECT_EQ(box.size(), 2u);
   EXPECT_EQ(box.alerts(), 4u);
   ASSERT_NE(box.due(0), nullptr);
-  EXPECT_EQ(box.due(0)->subject, "a");
+  EXPECT_EQ(box.begin_sending().subject, "a");
+  EXPECT_EQ(box.due(0), nullptr);  // one at a time
   box.sent();
-  EXPECT_EQ(box.due(0)->subject, "b");
+  EXPECT_EQ(box.begin_sending().subject, "b");
   box.sent();
   EXPECT_TRUE(box.empty());
 }
@@ -30,6 +31,7 @@ TEST(Outbox, OldestFirst) {
 TEST(Outbox, FailedMailWaitsForItsRetryOrATick) {
   Outbox box(60);
   box.add(mail("a"));
+  box.begin_sending();
   box.failed(100);
   EXPECT_EQ(box.retry_at().value(), 160);
   EXPECT_EQ(box.due(159), nullptr);
@@ -38,21 +40,30 @@ TEST(Outbox, FailedMailWaitsForItsRetryOrATick) {
   box.retry_now();
   EXPECT_FALSE(box.retry_at().has_value());
   EXPECT_NE(box.due(101), nullptr);
+  box.begin_sending();
   box.failed(200);
   box.add(mail("b"));  // a new mail waits behind the failed one
   EXPECT_EQ(box.due(210), nullptr);
+  EXPECT_EQ(box.due(260)->subject, "a");
+  box.begin_sending();
   box.sent();
-  EXPECT_EQ(box.due(210)->subject, "b");
+  EXPECT_EQ(box.due(260)->subject, "b");
 }
 
 TEST(Outbox, BacklogPastCapacityDropsTheOldest) {
   Outbox box(60, 2);
   EXPECT_EQ(box.add(mail("a", 2)), 0u);
   EXPECT_EQ(box.add(mail("b")), 0u);
+  box.begin_sending();
   box.failed(0);
   EXPECT_EQ(box.add(mail("c")), 2u);
   EXPECT_EQ(box.size(), 2u);
-  EXPECT_EQ(box.due(0)->subject, "b");
+  EXPECT_EQ(box.due(0)->subject, "b");  // the dropped mail's retry wait went with it
+  // the mail being sent is never the one dropped
+  EXPECT_EQ(box.begin_sending().subject, "b");
+  EXPECT_EQ(box.add(mail("d", 5)), 1u);  // c goes
+  box.sent();
+  EXPECT_EQ(box.due(0)->subject, "d");
 }
 
 TEST(BatchWindow, CountsItsOwnTicksInFloatingMinutesLikeSuperlance) {
