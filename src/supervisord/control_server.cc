@@ -17,7 +17,11 @@ ControlServer::ControlServer(EventLoop& loop, Logger& logger, Supervisor& superv
   add_supervisor_methods(internal_, context_);
   add_system_methods(internal_, pending_);
   for (const RpcInterfaceConfig& rpc : supervisor.config().rpcinterfaces) {
-    if (is_known_rpc_factory(rpc.factory)) public_.add_namespace(internal_, "supervisor", rpc.name);
+    if (is_main_rpc_factory(rpc.factory)) public_.add_namespace(internal_, "supervisor", rpc.name);
+  }
+  if (const auto& d = supervisor.config().deployment) {
+    deployment_ = std::make_unique<DeploymentService>(*d, supervisor.config().here + "/conf", context_, internal_);
+    deployment_->add_methods(public_);
   }
   add_system_methods(public_, pending_);
   // Deferred calls look again whenever a process changes state.

@@ -12,6 +12,7 @@
 #include "supervisord/file_watchers.h"
 #include "supervisord/http/http_server.h"
 #include "supervisord/http/request_router.h"
+#include "supervisord/deployment/deployment_service.h"
 #include "supervisord/rpc/pending_calls.h"
 #include "supervisord/rpc/rpc_context.h"
 #include "supervisord/supervisor.h"
@@ -36,6 +37,7 @@ class ControlServer {
   RpcContext context_;
   RpcRegistry internal_;  // every method: the web page uses them whatever the configuration
   RpcRegistry public_;
+  std::unique_ptr<DeploymentService> deployment_;  // [rpcinterface:deployment]
   WebUi web_;
   RequestRouter router_;
   HttpServer http_;

@@ -15,6 +15,7 @@
 #include "lib/util/signals.h"
 #include "supervisord/auto_child_logs.h"
 #include "supervisord/daemonize.h"
+#include "supervisord/deployment/deployment_service.h"
 #include "supervisord/privileges.h"
 
 extern char** environ;
@@ -176,6 +177,11 @@ bool Daemon::run_supervisor() {
   });
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
+  if (c.deployment) {
+    std::string error = prepare_deployment_roots(*c.deployment);
+    if (!error.empty() && first_run_) throw UsageError(error);
+    if (!error.empty()) logger_.critical(error);
+  }
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),
                                              spawner_->inherited_path());
   try {

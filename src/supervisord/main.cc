@@ -1,15 +1,18 @@
 // supervisord: entry point. Everything else is in Daemon.
 #include <cstdio>
 #include <exception>
+#include <string_view>
 
 #include "config.h"
 #include "lib/util/memory_trimmer.h"
 #include "supervisord/command_line.h"
 #include "supervisord/daemon.h"
 #include "supervisord/daemonize.h"
+#include "supervisord/deployment/fetch_helper.h"
 
 int main(int argc, char** argv) {
   sn::ensure_standard_fds();
+  if (argc > 1 && std::string_view(argv[1]) == sn::kDeploymentFetchFlag) return sn::deployment_fetch_main(argc, argv);
   sn::MemoryTrimmer::take_over_trimming();
   std::string program = argc > 0 ? argv[0] : "supervisord";
   try {

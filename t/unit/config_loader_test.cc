@@ -172,6 +172,32 @@ TEST_F(ConfigTest, RpcInterfaces) {
                        "'my:factory' cannot be resolved"));
 }
 
+TEST_F(ConfigTest, DeploymentSection) {
+  const std::string factory = "supervisor.rpcinterface_factory = deployment.rpcinterface:deployment_rpcinterface\n";
+  SupervisordConfig c = load(
+      "[supervisord]\n[rpcinterface:deployment]\npackage_server=http://10.2.201.24:8000\n"
+      "download_package_uri=packages\nget_latest_package_info_uri=get_latest_package_info\n"
+      "package_root=/home/work/packages/\napp_root=/srv/app\nlog_root=/srv/log\n"
+      "data_dirs=/d1, /d2/\n" + factory);
+  ASSERT_TRUE(c.deployment);
+  EXPECT_EQ(c.deployment->name_space, "deployment");
+  EXPECT_EQ(c.deployment->package_server, "http://10.2.201.24:8000");
+  EXPECT_EQ(c.deployment->package_root, "/home/work/packages");
+  EXPECT_EQ(c.deployment->app_root, "/srv/app");
+  EXPECT_EQ(c.deployment->data_dirs, (std::vector<std::string>{"/d1", "/d2"}));
+  EXPECT_EQ(c.deployment->download_timeout, 30);
+  EXPECT_EQ(c.deployment->script_timeout, 600);
+  EXPECT_FALSE(load("[supervisord]\n").deployment);
+  const std::string base = "[supervisord]\n[rpcinterface:deployment]\npackage_server=http://h\n"
+                           "download_package_uri=p\nget_latest_package_info_uri=g\n";
+  EXPECT_EQ(load(base + factory).deployment->log_root, "/home/work/log");  // the fork's defaults
+  EXPECT_TRUE(contains(error("[supervisord]\n[rpcinterface:deployment]\n" + factory),
+                       "[rpcinterface:deployment] package_server: required by deployment.rpcinterface"));
+  EXPECT_TRUE(contains(error(base + "app_root=app\n" + factory), "app_root: expected an absolute path, got 'app'"));
+  EXPECT_TRUE(contains(error(base + "data_dirs=,\n" + factory), "data_dirs: expected at least one directory"));
+  EXPECT_TRUE(contains(error(base + "script_timeout=0\n" + factory), "script_timeout: expected a positive"));
+}
+
 TEST_F(ConfigTest, SupervisorctlSection) {
   SupervisordConfig c = load(
       "[supervisord]\n[supervisorctl]\nserverurl=unix://%(here)s/x/../s.sock\nusername=u\npassword=p\n"

@@ -24,13 +24,22 @@ struct PipePair {
   UniqueFd read_end, write_end;
 };
 
+OutputChannelOptions web_options(const char* channel, bool strip_ansi, Logger* main_log) {
+  OutputChannelOptions options;
+  options.process_name = "web";
+  options.channel = channel;
+  options.strip_ansi = strip_ansi;
+  options.main_log = main_log;
+  return options;
+}
+
 TEST(OutputChannel, WritesOutputToTheLogWhenReadable) {
   test::TempDir dir;
   EventLoop loop;
   PipePair p;
   auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
   ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), {"web", "stdout", false, nullptr});
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
   p.write("hello\n");
   loop.run_once(100);
   EXPECT_EQ(test::read_file(dir.file("out.log")), "hello\n");
@@ -45,7 +54,7 @@ TEST(OutputChannel, DrainReadsEverythingBuffered) {
   PipePair p;
   auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
   ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), {"web", "stdout", false, nullptr});
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
   std::string big(60000, 'x');
   p.write(big);
   p.write("tail");
@@ -60,7 +69,7 @@ TEST(OutputChannel, AChildThatFillsItsPipeGetsABiggerOne) {
   int writer_fd = p.write_end.get();
   auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
   ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), {"web", "stdout", false, nullptr});
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
   p.write("a little");
   ch.drain();
   EXPECT_EQ(::fcntl(writer_fd, F_GETPIPE_SZ), 64 * 1024);  // quiet writers keep the default
@@ -80,7 +89,7 @@ TEST(OutputChannel, StripsAnsiAndCopiesToMainLogAtDebug) {
   main_log.add_sink(std::make_unique<test::CaptureLogSink>(&lines));
   auto log = std::make_unique<RotatingFile>(dir.file("err.log"), 0, 0);
   ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), {"web", "stderr", true, &main_log});
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stderr", true, &main_log));
   p.write("\x1b[31mred\x1b[0m\n");
   ch.drain();
   EXPECT_EQ(test::read_file(dir.file("err.log")), "red\n");
@@ -91,7 +100,7 @@ TEST(OutputChannel, StripsAnsiAndCopiesToMainLogAtDebug) {
 TEST(OutputChannel, WithoutALogOutputIsDropped) {
   EventLoop loop;
   PipePair p;
-  OutputChannel ch(loop, std::move(p.read_end), nullptr, {"web", "stdout", false, nullptr});
+  OutputChannel ch(loop, std::move(p.read_end), nullptr, web_options("stdout", false, nullptr));
   p.write("gone");
   ch.drain();
   EXPECT_FALSE(ch.closed());

@@ -139,6 +139,11 @@ TEST_F(ConfigTest, KillasgroupMayBeSetAlone) {
 
 TEST_F(ConfigTest, EmptyExitcodesMeansNoneExpected) {
   EXPECT_TRUE(only_process(load(program("exitcodes=\n"))).exitcodes.empty());
+  // The Minos fork's "no exit is expected", and its http_url.
+  EXPECT_EQ(only_process(load(program("exitcodes=999\n"))).exitcodes, (std::vector<int>{999}));
+  EXPECT_EQ(only_process(load(program("http_url=http://10.0.0.1:11201\n"))).http_url, "http://10.0.0.1:11201");
+  EXPECT_FALSE(only_process(load(program("http_url=\n"))).http_url);
+  EXPECT_FALSE(only_process(load(program(""))).http_url);
 }
 
 struct BadOption {

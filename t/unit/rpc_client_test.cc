@@ -12,49 +12,13 @@
 #include <thread>
 
 #include "lib/util/unique_fd.h"
+#include "one_shot_server.h"
 #include "test_util.h"
 
 namespace sn {
 namespace {
 
-// Listens on 127.0.0.1 and answers one request with `reply`, verbatim.
-class OneShotServer {
- public:
-  explicit OneShotServer(std::string reply) : reply_(std::move(reply)) {
-    listener_.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    EXPECT_EQ(::bind(listener_.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
-    EXPECT_EQ(::listen(listener_.get(), 1), 0);
-    ::getsockname(listener_.get(), reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
-    thread_ = std::thread([this] { serve(); });
-  }
-  ~OneShotServer() { thread_.join(); }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-  std::string request;
-
- private:
-  void serve() {
-    // A client that never comes fails the test instead of hanging it.
-    pollfd p{listener_.get(), POLLIN, 0};
-    if (::poll(&p, 1, 10000) != 1) return;
-    UniqueFd c(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
-    char buf[4096];
-    while (request.find("</methodCall>") == std::string::npos) {
-      ssize_t n = ::read(c.get(), buf, sizeof buf);
-      if (n <= 0) break;
-      request.append(buf, static_cast<size_t>(n));
-    }
-    (void)!::write(c.get(), reply_.data(), reply_.size());
-  }
-  std::string reply_;
-  UniqueFd listener_;
-  int port_ = 0;
-  std::thread thread_;
-};
+using test::OneShotServer;
 
 std::string http_reply(const std::string& status, const std::string& body) {
   return "HTTP/1.1 " + status + "\r\nContent-Type: text/xml\r\nContent-Length: " + std::to_string(body.size()) +

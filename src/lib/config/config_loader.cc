@@ -18,6 +18,7 @@ namespace sn {
 namespace {
 
 constexpr std::string_view kMainRpcFactory = "supervisor.rpcinterface:make_main_rpcinterface";
+constexpr std::string_view kDeploymentRpcFactory = "deployment.rpcinterface:deployment_rpcinterface";
 constexpr std::string_view kRpcFactoryKey = "supervisor.rpcinterface_factory";
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -134,13 +135,53 @@ class SupervisordConfigLoader {
       rpc.factory = std::string(trim(*factory));
       if (!is_known_rpc_factory(rpc.factory)) {
         r.fail(kRpcFactoryKey, py_repr(rpc.factory) + " cannot be resolved: this build provides " +
-                                   std::string(kMainRpcFactory));
+                                   std::string(kMainRpcFactory) + " and " + std::string(kDeploymentRpcFactory));
       }
       for (const std::string& key : doc_.keys(section)) {
         if (key != kRpcFactoryKey) rpc.options.emplace_back(key, *r.get(key, environ_));
       }
+      if (rpc.factory == kDeploymentRpcFactory) read_deployment(r, rpc.name);
       config_.rpcinterfaces.push_back(std::move(rpc));
     }
+  }
+
+  void read_deployment(const SectionReader& r, const std::string& name_space) {
+    if (config_.deployment) r.fail(kRpcFactoryKey, "only one section may use " + std::string(kDeploymentRpcFactory));
+    DeploymentConfig d;
+    d.name_space = name_space;
+    auto required = [&](const char* key) {
+      std::optional<std::string> v = r.get(key, environ_);
+      if (!v || trim(*v).empty()) r.fail(key, "required by " + std::string(kDeploymentRpcFactory));
+      return std::string(trim(*v));
+    };
+    auto absolute = [&](const char* key, std::string_view value) {
+      std::string path(trim(value));
+      if (path.empty() || path[0] != '/') r.fail(key, "expected an absolute path, got " + py_repr(path));
+      while (path.size() > 1 && path.back() == '/') path.pop_back();
+      return path;
+    };
+    d.package_server = required("package_server");
+    if (!starts_with(d.package_server, "http://"))
+      r.fail("package_server", "expected an http:// URL, got " + py_repr(d.package_server));
+    d.download_package_uri = required("download_package_uri");
+    d.get_latest_package_info_uri = required("get_latest_package_info_uri");
+    for (auto [key, field] : {std::pair{"package_root", &d.package_root}, std::pair{"app_root", &d.app_root},
+                              std::pair{"log_root", &d.log_root}}) {
+      if (auto v = r.get(key, environ_)) *field = absolute(key, *v);
+    }
+    if (auto v = r.get("data_dirs", environ_)) {
+      d.data_dirs.clear();
+      for (const std::string& part : split(*v, ',')) {
+        if (!trim(part).empty()) d.data_dirs.push_back(absolute("data_dirs", part));
+      }
+      if (d.data_dirs.empty()) r.fail("data_dirs", "expected at least one directory");
+    }
+    Expansions none;
+    d.download_timeout = r.parse("download_timeout", "30", none, parse_int32);
+    d.script_timeout = r.parse("script_timeout", "600", none, parse_int32);
+    if (d.download_timeout <= 0) r.fail("download_timeout", "expected a positive number of seconds");
+    if (d.script_timeout <= 0) r.fail("script_timeout", "expected a positive number of seconds");
+    config_.deployment = std::move(d);
   }
 
   void merge_global_environment() {
@@ -243,7 +284,11 @@ LoaderEnvironment LoaderEnvironment::current() {
   return env;
 }
 
-bool is_known_rpc_factory(const std::string& factory) { return factory == kMainRpcFactory; }
+bool is_known_rpc_factory(const std::string& factory) {
+  return factory == kMainRpcFactory || factory == kDeploymentRpcFactory;
+}
+
+bool is_main_rpc_factory(const std::string& factory) { return factory == kMainRpcFactory; }
 
 SupervisordConfig load_supervisord_config(const std::string& path, const LoaderEnvironment& env) {
   return SupervisordConfigLoader(path, env).load();

@@ -30,6 +30,8 @@ CtlConfig read_ctl_section(const IniDocument& doc, const LoaderEnvironment& env,
 
 // True for the rpcinterface factories this build provides.
 bool is_known_rpc_factory(const std::string& factory);
+// supervisor's own namespace (as opposed to the Minos deployment one).
+bool is_main_rpc_factory(const std::string& factory);
 
 Expansions environ_expansions(const EnvironmentList& environ);
 

@@ -80,6 +80,7 @@ struct ProcessConfig {
   bool redirect_stderr = false;
   EnvironmentList environment;  // [supervisord] environment merged under the program's
   std::optional<std::string> serverurl;  // nullopt: AUTO
+  std::optional<std::string> http_url;   // the Minos fork's option: the web page links the name here
   bool event_listener = false;
 
   SignalScope stop_scope() const { return stopasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
@@ -136,6 +137,23 @@ struct RpcInterfaceConfig {
   std::vector<std::pair<std::string, std::string>> options;  // every other key
 };
 
+// [rpcinterface:deployment] with the Minos factory: where jobs live on
+// this host and where their packages come from (../shared/spec/minos.md §1).
+struct DeploymentConfig {
+  std::string name_space = "deployment";    // the section's suffix
+  std::string package_server;               // "http://10.2.201.24:8000"
+  std::string download_package_uri;         // "packages"
+  std::string get_latest_package_info_uri;  // "get_latest_package_info"
+  std::string package_root = "/home/work/packages";
+  std::string app_root = "/home/work/app";
+  std::string log_root = "/home/work/log";
+  std::vector<std::string> data_dirs{"/home/work/data"};
+  int download_timeout = 30;  // seconds per package-server request
+  int script_timeout = 600;   // seconds for bootstrap.sh / cleanup.sh
+
+  bool operator==(const DeploymentConfig&) const = default;
+};
+
 struct SupervisordConfig {
   std::string config_file;  // absolute
   std::string here;         // its directory
@@ -161,6 +179,7 @@ struct SupervisordConfig {
   std::vector<GroupConfig> groups;  // sorted by (priority, name)
   std::vector<HttpServerConfig> servers;
   std::vector<RpcInterfaceConfig> rpcinterfaces;
+  std::optional<DeploymentConfig> deployment;
   std::optional<CtlConfig> ctl;
 
   // Messages for the main log once it exists (supervisor logs them at start).

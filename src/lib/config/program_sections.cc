@@ -66,6 +66,7 @@ class ProgramSectionReader {
     base.stderr_channel.capture_maxbytes = r_.parse("stderr_capture_maxbytes", "0", names, parse_byte_size);
     base.stderr_channel.events_enabled = r_.parse("stderr_events_enabled", "false", names, parse_boolean);
     if (auto url = r_.get("serverurl", names); url && to_upper(trim(*url)) != "AUTO") base.serverurl = *url;
+    if (auto url = r_.get("http_url", names); url && !trim(*url).empty()) base.http_url = std::string(trim(*url));
     if (r_.has("user")) {
       base.uid = r_.parse("user", "", names, parse_user).uid;
       base.user = *r_.get("user", names);

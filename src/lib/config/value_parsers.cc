@@ -240,7 +240,9 @@ std::vector<int> parse_exit_codes(std::string_view v) {
   if (v.empty()) return codes;
   for (const std::string& part : split(v, ',')) {
     auto n = parse_python_int(part);
-    if (!n || *n < 0 || *n > 255) fail("a comma-separated list of exit codes between 0 and 255", v);
+    // 999 is the Minos fork's "no exit is expected" (no real status matches it).
+    if (!n || *n < 0 || (*n > 255 && *n != 999))
+      fail("a comma-separated list of exit codes between 0 and 255 (or 999: none expected)", v);
     codes.push_back(static_cast<int>(*n));
   }
   return codes;

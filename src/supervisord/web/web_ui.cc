@@ -37,6 +37,14 @@ button:hover,a.button:hover{background:#edf2f7}
 pre{background:#fff;border:1px solid #ddd;padding:8px;white-space:pre-wrap;word-break:break-all}
 )";
 
+// Where a process's name links: its http_url (the Minos fork's option, e.g.
+// a NameNode's web UI) when that is an http(s) URL, else its tail page.
+std::string name_link(const Process& p, const std::string& quoted_namespec) {
+  const std::optional<std::string>& url = p.config().http_url;
+  if (url && (url->starts_with("http://") || url->starts_with("https://"))) return html_escape(*url);
+  return "tail.html?processname=" + quoted_namespec;
+}
+
 std::string ctime_now() {
   time_t now = std::time(nullptr);
   struct tm tm;
@@ -127,7 +135,7 @@ std::string WebUi::render_status(const std::string& message) const {
     ProcessState s = p->state();
     out += "<tr data-process=\"" + html_escape(ns) + "\"><td class=\"state " + css_class(s) + "\">" +
            std::string(process_state_name(s)) + "</td><td>" + html_escape(process_description(*p, now)) +
-           "</td><td><a href=\"tail.html?processname=" + quoted + "\">" + html_escape(ns) +
+           "</td><td><a href=\"" + name_link(*p, quoted) + "\">" + html_escape(ns) +
            "</a></td><td class=\"actions\">";
     if (s == ProcessState::kRunning) {
       out += button("restart", "Restart", ns) + button("stop", "Stop", ns);

@@ -1,0 +1,125 @@
+#include "supervisord/deployment/child_task.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/epoll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "lib/util/signals.h"
+
+extern char** environ;
+
+namespace sn {
+
+namespace {
+
+constexpr size_t kMaxOutput = 64 * 1024;
+constexpr int64_t kNsPerSecond = 1'000'000'000;
+
+}  // namespace
+
+std::string TaskResult::describe(int timeout_seconds) const {
+  std::string text;
+  if (!start_error.empty()) return "cannot start: " + start_error;
+  if (timed_out) text = "timed out after " + std::to_string(timeout_seconds) + " s";
+  else if (signal) text = "was killed by " + signal_name(signal);
+  else text = "exited with status " + std::to_string(exit_code);
+  std::string shown = output;
+  while (!shown.empty() && (shown.back() == '\n' || shown.back() == ' ')) shown.pop_back();
+  if (shown.size() > 2000) shown = "..." + shown.substr(shown.size() - 2000);
+  if (!shown.empty()) text += ": " + shown;
+  return text;
+}
+
+ChildTask::ChildTask(EventLoop& loop, LaunchPad& pad, const std::vector<std::string>& argv,
+                     const std::string& directory, int timeout_seconds, Done done)
+    : loop_(loop), done_(std::move(done)), deadline_(loop.timers(), [this] { time_out(); }) {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+    result_.start_error = std::string("pipe: ") + std::strerror(errno);
+  } else {
+    output_.reset(fds[0]);
+    UniqueFd write_end(fds[1]);
+    UniqueFd null_in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    UserSwitch no_switch;
+    ChildPlan plan{args[0], args.data(), environ, directory.empty() ? nullptr : directory.c_str(), false, 0,
+                   &no_switch, "", null_in.get(), write_end.get(), write_end.get()};
+    LaunchResult launched = pad.launch(plan);
+    if (launched.pid < 0) {
+      result_.start_error = argv[0] + ": " + std::strerror(launched.error);
+    } else {
+      pid_ = launched.pid;
+      pidfd_ = std::move(launched.pidfd);
+    }
+  }
+  if (pid_ < 0) {
+    deadline_.arm_at(loop_.clock().monotonic_ns());  // answer from the loop, not inside the caller's call
+    return;
+  }
+  exit_watch_ = loop_.watch(pidfd_.get(), EPOLLIN, [this](uint32_t) { exited(); });
+  output_watch_ = loop_.watch(output_.get(), EPOLLIN, [this](uint32_t) { read_output(); });
+  deadline_.arm_at(loop_.clock().monotonic_ns() + timeout_seconds * kNsPerSecond);
+}
+
+ChildTask::~ChildTask() {
+  if (pid_ > 0) {
+    ::kill(-pid_, SIGKILL);
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+void ChildTask::read_output() {
+  char buf[16384];
+  for (;;) {
+    ssize_t n = ::read(output_.get(), buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      if (n == 0) output_watch_.reset();
+      return;
+    }
+    size_t room = kMaxOutput - std::min(kMaxOutput, result_.output.size());
+    result_.output.append(buf, std::min(room, static_cast<size_t>(n)));
+  }
+}
+
+void ChildTask::time_out() {
+  if (pid_ < 0) {  // could not start: report now
+    finish(result_);
+    return;
+  }
+  result_.timed_out = true;
+  ::kill(-pid_, SIGKILL);
+  ::kill(pid_, SIGKILL);
+}
+
+void ChildTask::exited() {
+  read_output();
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
+  // Whatever the script left running in its group goes with it.
+  if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) result_.signal = WTERMSIG(status);
+  finish(result_);
+}
+
+void ChildTask::finish(TaskResult result) {
+  exit_watch_.reset();
+  output_watch_.reset();
+  deadline_.cancel();
+  pidfd_.reset();
+  output_.reset();
+  Done done = std::move(done_);
+  if (done) done(std::move(result));  // may destroy this task
+}
+
+}  // namespace sn

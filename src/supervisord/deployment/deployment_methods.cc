@@ -1,0 +1,150 @@
+// The deployment.* methods as the registry sees them: the quick ones answer
+// at once, bootstrap/start/cleanup through their operations.
+// Tested by t/integration/test_deployment.py.
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "lib/util/read_file.h"
+#include "supervisord/deployment/deployment_service.h"
+#include "supervisord/deployment/file_ops.h"
+#include "supervisord/deployment/run_info.h"
+
+namespace sn {
+
+namespace {
+
+constexpr size_t kMaxReadFileBytes = 16 * 1024 * 1024;
+
+XmlRpcValue strings(const std::vector<std::string>& items) {
+  XmlRpcValue::Array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return XmlRpcValue(std::move(out));
+}
+
+RpcResult failed(const std::string& what) { return RpcResult::error(Fault::of(FaultCode::kFailed, what)); }
+
+}  // namespace
+
+void DeploymentService::add_methods(RpcRegistry& r) {
+  const std::string ns = config_.name_space + ".";
+  const std::vector<std::string> job_sig{"string", "string", "string", "string", "int"};
+  const std::vector<std::string> op_sig{"string", "string", "string", "string", "struct", "int"};
+  auto getter = [&](const std::string& name, std::vector<std::string> sig, std::string help,
+                    std::function<XmlRpcValue(const JobId&)> get) {
+    r.add({ns + name, std::move(sig), 3, std::move(help), [get](const RpcParams& p, RpcDone done) {
+             JobCall call = read_job_call(p);
+             XmlRpcValue value;
+             try {
+               value = get(call.id);
+             } catch (const RpcError&) {
+               throw;
+             } catch (const std::exception& e) {
+               return done(failed(e.what()));
+             }
+             done(RpcResult::of(std::move(value)));
+           }});
+  };
+  getter("get_run_dir", job_sig, "The job's run directory.", [this](const JobId& id) { return XmlRpcValue(layout_.run_dir(id)); });
+  getter("get_log_dir", job_sig, "The job's log directory.", [this](const JobId& id) { return XmlRpcValue(layout_.log_dir(id)); });
+  getter("get_stdout_dir", job_sig, "The job's stdout directory.",
+         [this](const JobId& id) { return XmlRpcValue(layout_.stdout_dir(id)); });
+  getter("get_available_data_dirs", {"array", "string", "string", "string", "int"},
+         "The job's directory under every configured data dir.",
+         [this](const JobId& id) { return strings(layout_.available_data_dirs(id)); });
+  getter("get_data_dirs", {"array", "string", "string", "string", "int"},
+         "The data directories chosen at bootstrap.", [this](const JobId& id) {
+           auto info = read_run_info(layout_.run_cfg(id));
+           if (!info) return XmlRpcValue("You should bootstrapped the job first");
+           auto indexes = parse_data_dir_indexes(info->data_dir_indexes, config_.data_dirs.size());
+           if (!indexes) throw std::runtime_error(layout_.run_cfg(id) + ": bad data_dir_indexes '" + info->data_dir_indexes + "'");
+           std::vector<std::string> available = layout_.available_data_dirs(id), chosen;
+           for (size_t i : *indexes) chosen.push_back(available[i]);
+           return strings(chosen);
+         });
+  getter("get_package_dir", job_sig, "The job's package symlink.",
+         [this](const JobId& id) { return XmlRpcValue(layout_.package_link(id)); });
+  getter("get_real_package_dir", job_sig, "Where the job's package symlink points.",
+         [this](const JobId& id) { return XmlRpcValue(read_link(layout_.package_link(id))); });
+  getter("get_cleanup_token", job_sig, "The cleanup token given at bootstrap.", [this](const JobId& id) {
+    auto info = read_run_info(layout_.run_cfg(id));
+    return XmlRpcValue(info ? info->cleanup_token : std::string("You should bootstrap the job first"));
+  });
+  r.add({ns + "get_current_package_dir", {"string", "string", "string"}, 2,
+         "The service and cluster's current package symlink.", [this](const RpcParams& p, RpcDone done) {
+           for (size_t i = 0; i < 2; ++i)
+             if (!p[i].is(XmlRpcValue::Type::kString)) throw RpcError(FaultCode::kBadArguments, "expected strings");
+           check_plain_name("service", p[0].as_string());
+           check_plain_name("cluster", p[1].as_string());
+           done(RpcResult::of(XmlRpcValue(layout_.current_package_link(p[0].as_string(), p[1].as_string()))));
+         }});
+
+  auto operation = [&](const std::string& name, std::string help, void (DeploymentService::*run)(const OpPtr&)) {
+    r.add({ns + name, op_sig, 3, std::move(help), [this, run](const RpcParams& p, RpcDone done) {
+             context_.check_running();
+             OpPtr op = begin(read_job_call(p), std::move(done));
+             if (op) (this->*run)(op);
+           }});
+  };
+  operation("bootstrap", "Prepare the job's directories, package and config; run its bootstrap.sh.",
+            &DeploymentService::bootstrap);
+  operation("start", "Write the job's start.sh, config and [program:x] section, and start it.",
+            &DeploymentService::start);
+  operation("cleanup", "Run the job's cleanup.sh and remove its log and data dirs.", &DeploymentService::cleanup);
+  r.add({ns + "stop", op_sig, 3, "Stop the job (without waiting).", [this](const RpcParams& p, RpcDone done) {
+           JobCall call = read_job_call(p);
+           call_supervisor("supervisor.stopProcess", {XmlRpcValue(call.id.process_name()), XmlRpcValue(false)},
+                           [done](RpcResult res) { done(res.ok ? RpcResult::of(XmlRpcValue("OK")) : std::move(res)); });
+         }});
+  r.add({ns + "show", op_sig, 3, "The job's state name.", [this](const RpcParams& p, RpcDone done) {
+           JobCall call = read_job_call(p);
+           call_supervisor("supervisor.getProcessInfo", {XmlRpcValue(call.id.process_name())}, [done](RpcResult res) {
+             if (!res.ok) return done(std::move(res));
+             const XmlRpcValue* state = res.value.member("statename");
+             done(RpcResult::of(state ? *state : XmlRpcValue("UNKNOWN")));
+           });
+         }});
+
+  // The file methods reach only paths under the configured roots.
+  auto checked_path = [this](const RpcParams& p) {
+    if (!p[0].is(XmlRpcValue::Type::kString)) throw RpcError(FaultCode::kBadArguments, "file_path must be a string");
+    const std::string& path = p[0].as_string();
+    std::vector<std::string> roots{config_.app_root, config_.log_root, config_.package_root};
+    roots.insert(roots.end(), config_.data_dirs.begin(), config_.data_dirs.end());
+    if (!path.empty() && path[0] == '/')
+      for (const std::string& root : roots)
+        if (is_inside(path, root) && resolved_path(path) != resolved_path(root)) return path;
+    throw RpcError(FaultCode::kBadArguments, "file_path must be under app_root, log_root, package_root or a data dir: '" + path + "'");
+  };
+  r.add({ns + "read_file", {"string", "string"}, 1, "The whole content of a file under the deployment roots.",
+         [checked_path](const RpcParams& p, RpcDone done) {
+           std::string path = checked_path(p);
+           struct stat st;
+           if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > kMaxReadFileBytes)
+             return done(failed(path + " is larger than 16 MiB"));
+           int error = 0;
+           auto text = read_whole_file(path, &error);
+           if (!text) return done(failed(path + ": " + std::strerror(error)));
+           done(RpcResult::of(XmlRpcValue(std::move(*text))));
+         }});
+  auto writer = [&](const std::string& name, bool append) {
+    r.add({ns + name, {"string", "string", "string"}, 2,
+           append ? "Append text to a file under the deployment roots." : "Write a file under the deployment roots.",
+           [checked_path, append](const RpcParams& p, RpcDone done) {
+             std::string path = checked_path(p);
+             if (!p[1].is(XmlRpcValue::Type::kString)) throw RpcError(FaultCode::kBadArguments, "content must be a string");
+             try {
+               if (append) append_file(path, p[1].as_string());
+               else replace_file(path, p[1].as_string(), 0644);
+             } catch (const std::exception& e) {
+               return done(failed(e.what()));
+             }
+             done(RpcResult::of(XmlRpcValue("OK")));
+           }});
+  };
+  writer("write_text_to_file", false);
+  writer("append_text_to_file", true);
+}
+
+}  // namespace sn

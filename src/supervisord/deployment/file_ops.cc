@@ -1,0 +1,154 @@
+#include "supervisord/deployment/file_ops.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "lib/util/unique_fd.h"
+
+namespace sn {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& what, const std::string& path) {
+  throw std::runtime_error(what + " " + path + ": " + std::strerror(errno));
+}
+
+void write_all(int fd, const std::string& content, const std::string& path) {
+  size_t done = 0;
+  while (done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("cannot write", path);
+    done += static_cast<size_t>(n);
+  }
+}
+
+std::string temporary_beside(const std::string& path) {
+  return path + ".tmp-" + std::to_string(::getpid());
+}
+
+}  // namespace
+
+void make_dirs(const std::string& path, mode_t mode) {
+  if (path.empty()) return;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    if (!S_ISDIR(st.st_mode)) {
+      errno = ENOTDIR;
+      fail("cannot create directory", path);
+    }
+    return;
+  }
+  size_t slash = path.rfind('/');
+  if (slash != std::string::npos && slash > 0) make_dirs(path.substr(0, slash), mode);
+  if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) fail("cannot create directory", path);
+}
+
+bool dir_is_empty(const std::string& path) {
+  DIR* dir = ::opendir(path.c_str());
+  if (!dir) {
+    if (errno == ENOENT) return true;
+    fail("cannot read directory", path);
+  }
+  bool empty = true;
+  while (dirent* e = ::readdir(dir)) {
+    if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
+      empty = false;
+      break;
+    }
+  }
+  ::closedir(dir);
+  return empty;
+}
+
+bool path_exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+bool link_exists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+void replace_file(const std::string& path, const std::string& content, mode_t mode) {
+  std::string tmp = temporary_beside(path);
+  {
+    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode));
+    if (!fd) fail("cannot write", tmp);
+    write_all(fd.get(), content, tmp);
+    if (::fchmod(fd.get(), mode) != 0) fail("cannot chmod", tmp);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    fail("cannot replace", path);
+  }
+}
+
+void append_file(const std::string& path, const std::string& content) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  if (!fd) fail("cannot append to", path);
+  write_all(fd.get(), content, path);
+}
+
+void relink(const std::string& link, const std::string& target) {
+  std::string tmp = temporary_beside(link);
+  ::unlink(tmp.c_str());
+  if (::symlink(target.c_str(), tmp.c_str()) != 0) fail("cannot create symlink", tmp);
+  if (::rename(tmp.c_str(), link.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    fail("cannot replace symlink", link);
+  }
+}
+
+std::string read_link(const std::string& link) {
+  char buf[PATH_MAX];
+  ssize_t n = ::readlink(link.c_str(), buf, sizeof buf - 1);
+  if (n < 0) fail("cannot read symlink", link);
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+std::string resolved_path(const std::string& path) {
+  std::string head = path, tail;
+  while (!head.empty()) {
+    char buf[PATH_MAX];
+    if (::realpath(head.c_str(), buf)) {
+      std::string out = buf;
+      if (!tail.empty()) out += (out == "/" ? "" : "/") + tail;
+      return out;
+    }
+    size_t slash = head.rfind('/');
+    if (slash == std::string::npos) return "";
+    std::string last = head.substr(slash + 1);
+    if (last == "..") return "";  // cannot say where it leads without the directory
+    if (!last.empty() && last != ".") tail = tail.empty() ? last : last + "/" + tail;
+    head = slash == 0 ? "/" : head.substr(0, slash);
+  }
+  return "";
+}
+
+bool is_inside(const std::string& path, const std::string& root) {
+  std::string p = resolved_path(path), r = resolved_path(root);
+  if (p.empty() || r.empty()) return false;
+  if (r == "/") return true;
+  return p == r || (p.size() > r.size() && p.compare(0, r.size(), r) == 0 && p[r.size()] == '/');
+}
+
+}  // namespace sn

@@ -1,0 +1,99 @@
+#include "supervisord/deployment/http_fetch.h"
+
+#include <gtest/gtest.h>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "one_shot_server.h"
+#include "test_util.h"
+
+namespace sn {
+namespace {
+
+using test::OneShotServer;
+
+// Fetches `url` into a pipe-backed string; returns {error, body}.
+std::pair<std::string, std::string> get(const std::string& url, int timeout = 5, uint64_t max = 1 << 20) {
+  test::TempDir dir;
+  std::string path = dir.file("body");
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+  std::string error = http_get(url, fd.get(), timeout, max);
+  fd.reset();
+  return {error, test::read_file(path)};
+}
+
+TEST(HttpFetch, Urls) {
+  HttpUrl u = parse_http_url("http://10.2.201.24:8000/packages/a/r1-t/a.tar.gz");
+  EXPECT_EQ(u.host, "10.2.201.24");
+  EXPECT_EQ(u.port, "8000");
+  EXPECT_EQ(u.target, "/packages/a/r1-t/a.tar.gz");
+  u = parse_http_url("http://pkg.example.com?artifact=x");
+  EXPECT_EQ(u.port, "80");
+  EXPECT_EQ(u.target, "/?artifact=x");
+  u = parse_http_url("http://[::1]:81/x");
+  EXPECT_EQ(u.host, "::1");
+  EXPECT_EQ(u.port, "81");
+  for (const char* bad : {"https://x/", "ftp://x", "http://", "http://h:p/", "http://u:p@h/", "http://h/a b"})
+    EXPECT_THROW(parse_http_url(bad), std::runtime_error) << bad;
+}
+
+TEST(HttpFetch, ContentLengthChunkedAndCloseDelimitedBodies) {
+  {
+    OneShotServer s("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", "\r\n\r\n");
+    auto [error, body] = get(s.url() + "/get_latest_package_info/?artifact=a");
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(body, "hello");
+    EXPECT_NE(s.request.find("GET /get_latest_package_info/?artifact=a HTTP/1.1\r\n"), std::string::npos);
+    EXPECT_NE(s.request.find("Host: 127.0.0.1:"), std::string::npos);
+  }
+  {
+    OneShotServer s("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n",
+                    "\r\n\r\n");
+    auto [error, body] = get(s.url() + "/");
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(body, "hello world");
+  }
+  {
+    OneShotServer s("HTTP/1.0 200 OK\r\n\r\nuntil close", "\r\n\r\n");
+    auto [error, body] = get(s.url() + "/");
+    EXPECT_EQ(error, "");
+    EXPECT_EQ(body, "until close");
+  }
+}
+
+TEST(HttpFetch, FailuresSayWhat) {
+  {
+    OneShotServer s("HTTP/1.1 404 NOT FOUND\r\nContent-Length: 0\r\n\r\n", "\r\n\r\n");
+    EXPECT_EQ(get(s.url() + "/x").first, "HTTP Error 404 NOT FOUND");
+  }
+  {
+    OneShotServer s("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf", "\r\n\r\n");
+    EXPECT_EQ(get(s.url() + "/x").first, "the download ended after 4 of 10 bytes");
+  }
+  {
+    OneShotServer s("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n0123456789", "\r\n\r\n");
+    EXPECT_EQ(get(s.url() + "/x", 5, 4).first, "the body is larger than 4 bytes");
+  }
+  {
+    OneShotServer s("garbage\r\n\r\n", "\r\n\r\n");
+    EXPECT_EQ(get(s.url() + "/x").first, "not an HTTP answer: garbage");
+  }
+  // A listener that never answers: the deadline holds.
+  UniqueFd silent(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(::bind(silent.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
+  ASSERT_EQ(::listen(silent.get(), 1), 0);
+  ::getsockname(silent.get(), reinterpret_cast<sockaddr*>(&a), &len);
+  EXPECT_EQ(get("http://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/", 1).first, "timed out after 1 s");
+  // Nobody listening.
+  silent.reset();
+  EXPECT_NE(get("http://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/").first.find("cannot connect"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace sn

@@ -1,0 +1,82 @@
+#include "supervisord/deployment/job_layout.h"
+
+#include <gtest/gtest.h>
+
+namespace sn {
+namespace {
+
+DeploymentConfig config() {
+  DeploymentConfig c;
+  c.app_root = "/w/app";
+  c.log_root = "/w/log";
+  c.package_root = "/w/packages";
+  c.data_dirs = {"/d/data1", "/e/data2"};
+  return c;
+}
+
+TEST(JobLayout, NamesAndPathsOfSingleAndMultiInstanceJobs) {
+  DeploymentConfig c = config();
+  JobLayout layout(c, "/w/supervisor/conf");
+  JobId zk{"zookeeper", "dptst", "zookeeper", -1};
+  EXPECT_EQ(zk.process_name(), "zookeeper--dptst--zookeeper");
+  EXPECT_EQ(layout.run_dir(zk), "/w/app/zookeeper/dptst/zookeeper");
+  EXPECT_EQ(layout.log_dir(zk), "/w/log/zookeeper/dptst/zookeeper");
+  EXPECT_EQ(layout.stdout_dir(zk), "/w/app/zookeeper/dptst/zookeeper/stdout");
+  EXPECT_EQ(layout.package_link(zk), "/w/app/zookeeper/dptst/zookeeper/package");
+  EXPECT_EQ(layout.run_cfg(zk), "/w/app/zookeeper/dptst/zookeeper/run.cfg");
+  EXPECT_EQ(layout.available_data_dirs(zk),
+            (std::vector<std::string>{"/d/data1/zookeeper/dptst/zookeeper", "/e/data2/zookeeper/dptst/zookeeper"}));
+  EXPECT_EQ(layout.conf_file(zk), "/w/supervisor/conf/zookeeper--dptst--zookeeper.cfg");
+  EXPECT_EQ(layout.current_package_link("hdfs", "c1"), "/w/packages/hdfs/c1/current");
+  EXPECT_EQ(layout.tarball_path(zk, "r1-20140101-000000", "zk.tar.gz"),
+            "/w/packages/zookeeper/dptst/r1-20140101-000000/zk.tar.gz");
+  EXPECT_EQ(layout.artifact_tarball_path("zookeeper", "r1-t", "zk.tar.gz"), "/w/packages/zookeeper/r1-t/zk.tar.gz");
+  JobId dn{"hdfs", "dptst-example", "datanode", 1};
+  EXPECT_EQ(dn.process_name(), "hdfs--dptst-example--datanode1");
+  EXPECT_EQ(layout.run_dir(dn), "/w/app/hdfs/dptst-example/datanode/1");
+  EXPECT_EQ(layout.available_data_dirs(dn)[1], "/e/data2/hdfs/dptst-example/datanode/1");
+}
+
+TEST(JobLayout, PlainNamesOnly) {
+  for (const char* ok : {"hdfs", "dptst-example", "job_1", "a.b", "X9"}) EXPECT_TRUE(is_plain_name(ok)) << ok;
+  for (const std::string& bad : std::vector<std::string>{"", ".", "..", ".hidden", "a/b", "a b", "a\nb", std::string("a\0b", 3), "a:b", "a]b",
+                          std::string(201, 'a')})
+    EXPECT_FALSE(is_plain_name(bad)) << bad;
+  try {
+    check_plain_name("service", "../etc");
+    FAIL();
+  } catch (const RpcError& e) {
+    EXPECT_EQ(e.fault.code, static_cast<int>(FaultCode::kBadArguments));
+    EXPECT_NE(e.fault.text.find("service must be a plain name"), std::string::npos) << e.fault.text;
+  }
+}
+
+TEST(JobLayout, JobCallsInEitherParameterOrder) {
+  XmlRpcValue::Struct dict{{"artifact", XmlRpcValue("zk")}};
+  JobCall a = read_job_call({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j")});
+  EXPECT_EQ(a.id.instance, -1);
+  EXPECT_TRUE(a.config.empty());
+  JobCall b = read_job_call({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue(dict), XmlRpcValue(2)});
+  EXPECT_EQ(b.id.instance, 2);
+  EXPECT_EQ(b.config.size(), 1u);
+  JobCall c = read_job_call({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue(3), XmlRpcValue(dict)});
+  EXPECT_EQ(c.id.instance, 3);
+  EXPECT_EQ(c.config.size(), 1u);
+  EXPECT_EQ(read_job_call({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue(0)}).id.instance, 0);
+  auto fails = [](RpcParams p) {
+    try {
+      read_job_call(p);
+    } catch (const RpcError& e) {
+      return e.fault.code;
+    }
+    return 0;
+  };
+  EXPECT_EQ(fails({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue(1)}), 3);
+  EXPECT_EQ(fails({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue(-2)}), 3);
+  EXPECT_EQ(fails({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue("x")}), 3);
+  EXPECT_EQ(fails({XmlRpcValue("s"), XmlRpcValue("c"), XmlRpcValue("j"), XmlRpcValue(1), XmlRpcValue(2)}), 3);
+  EXPECT_EQ(fails({XmlRpcValue("s"), XmlRpcValue(".."), XmlRpcValue("j")}), 3);
+}
+
+}  // namespace
+}  // namespace sn
