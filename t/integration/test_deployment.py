@@ -232,8 +232,13 @@ class DeploymentTest(unittest.TestCase):
         self.assertEqual(e.exception.faultCode, 70)
         self.assertEqual(p.deployment.cleanup(*ZK, {"cleanup_token": "wrong", "cleanup.sh": ""}),
                          "Cleanup token is invalid")
-        # restart reusing the start.sh on disk (empty start.sh), then stop again
-        self.assertEqual(p.deployment.start(*ZK, start_dict(**{"start.sh": ""})), "OK")
+        # restart reusing the start.sh on disk (empty start.sh) with the latest package,
+        # which the fork also kept under the artifact's name; then stop again
+        artifact_copy = self.path("packages/zookeeper/%s-%s/zookeeper-3.4.5.tar.gz" % (REVISION, TIMESTAMP))
+        self.assertFalse(os.path.exists(artifact_copy))
+        self.assertEqual(p.deployment.start(*ZK, start_dict(**{"start.sh": "", "force_update": True})), "OK")
+        with open(artifact_copy, "rb") as copy, open(package_dir + ".tar.gz", "rb") as tarball:
+            self.assertEqual(copy.read(), tarball.read())
         self.wait_state(ZK, ("RUNNING",))
         self.assertEqual(p.deployment.stop(*ZK, {}), "OK")
         self.wait_state(ZK, ("STOPPED",))

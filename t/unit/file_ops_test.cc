@@ -35,6 +35,18 @@ TEST(FileOps, DirectoriesFilesAndLinks) {
   EXPECT_FALSE(is_directory(dir.file("link")));
 }
 
+TEST(FileOps, HardLinkGivesASecondNameAndNames) {
+  test::TempDir dir;
+  replace_file(dir.file("a"), "data", 0644);
+  hard_link(dir.file("a"), dir.file("b"));
+  EXPECT_EQ(test::read_file(dir.file("b")), "data");
+  hard_link(dir.file("a"), dir.file("b"));  // again: replaced in place
+  EXPECT_THROW(hard_link(dir.file("missing"), dir.file("c")), std::runtime_error);
+  EXPECT_FALSE(link_exists(dir.file("c")));
+  EXPECT_EQ(base_name("/x/y/z.tar.gz"), "z.tar.gz");
+  EXPECT_EQ(dir_name("/x/y/z.tar.gz"), "/x/y");
+}
+
 TEST(FileOps, InsideChecksResolveSymlinksAndDots) {
   test::TempDir dir;
   make_dirs(dir.file("root/sub"));

@@ -15,10 +15,6 @@ namespace sn {
 
 namespace {
 
-RpcResult ok_string(std::string s) { return RpcResult::of(XmlRpcValue(std::move(s))); }
-
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
-
 // config_files: {name: content}; names are plain file names in the run dir.
 void write_config_files(const XmlRpcValue::Struct& config, const std::string& run_dir) {
   const XmlRpcValue* files = dict_member(config, "config_files");
@@ -149,9 +145,10 @@ void DeploymentService::start(const OpPtr& op) {
   if (!dict_truthy(op->call.config, "force_update") && !given) return start_configure(op);
   choose_package(op, [this, op](std::optional<PackageInfo> package) {
     if (!package) return finish(op, ok_string("No package found on package server of " + op->artifact));
-    make_package_dir(op, *package, [this, op](std::string error) {
+    make_package_dir(op, *package, [this, op, package = *package](std::string error) {
       if (!error.empty()) return finish(op, ok_string(error));
       try {
+        keep_artifact_tarball(op->id(), op->artifact, package);
         op->run_info.package_dir = read_link(layout_.package_link(op->id()));
         write_run_info(layout_.run_cfg(op->id()), op->run_info);
       } catch (const std::exception& e) {
@@ -160,6 +157,18 @@ void DeploymentService::start(const OpPtr& op) {
       start_configure(op);
     });
   });
+}
+
+// The fork also kept the tarball a start updates to under the artifact's
+// own name (P/<artifact>/<revision>-<timestamp>/<package_name>); a second
+// name for the file already downloaded gives the same layout at no cost.
+void DeploymentService::keep_artifact_tarball(const JobId& id, const std::string& artifact,
+                                              const PackageInfo& package) {
+  std::string tarball = layout_.tarball_path(id, package.version(), package.package_name);
+  std::string copy = layout_.artifact_tarball_path(artifact, package.version(), package.package_name);
+  if (copy == tarball || link_exists(copy)) return;
+  make_dirs(dir_name(copy));
+  hard_link(tarball, copy);
 }
 
 void DeploymentService::start_configure(const OpPtr& op) {

@@ -19,12 +19,7 @@ namespace {
 
 constexpr const char* kOk = "OK";
 
-std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
-std::string dir_name(const std::string& path) { return path.substr(0, path.rfind('/')); }
-
 std::string tar_program() { return ::access("/bin/tar", X_OK) == 0 ? "/bin/tar" : "/usr/bin/tar"; }
-
-RpcResult ok_string(std::string s) { return RpcResult::of(XmlRpcValue(std::move(s))); }
 
 std::string self_executable() {
   char buf[4096];

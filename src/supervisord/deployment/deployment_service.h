@@ -35,6 +35,9 @@ namespace sn {
 // dir is missing, as the fork refused to start.
 std::string prepare_deployment_roots(const DeploymentConfig& config);
 
+// Most deployment methods answer with a string ("OK" or what went wrong).
+inline RpcResult ok_string(std::string s) { return RpcResult::of(XmlRpcValue(std::move(s))); }
+
 class DeploymentService {
  public:
   // `supervisor_api` is the daemon's own supervisor.* registry, through
@@ -66,6 +69,7 @@ class DeploymentService {
   void bootstrap_with_package(const OpPtr& op, const PackageInfo& package);
   void start(const OpPtr& op);
   void start_configure(const OpPtr& op);
+  void keep_artifact_tarball(const JobId& id, const std::string& artifact, const PackageInfo& package);
   void cleanup(const OpPtr& op);
   void cleanup_remove(const OpPtr& op);
   void cleanup_unregister(const OpPtr& op);

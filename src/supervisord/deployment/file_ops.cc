@@ -37,6 +37,9 @@ std::string temporary_beside(const std::string& path) {
 
 }  // namespace
 
+std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
+std::string dir_name(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
 void make_dirs(const std::string& path, mode_t mode) {
   if (path.empty()) return;
   struct stat st;
@@ -115,6 +118,18 @@ void relink(const std::string& link, const std::string& target) {
     ::unlink(tmp.c_str());
     errno = saved;
     fail("cannot replace symlink", link);
+  }
+}
+
+void hard_link(const std::string& existing, const std::string& path) {
+  std::string tmp = temporary_beside(path);
+  ::unlink(tmp.c_str());
+  if (::link(existing.c_str(), tmp.c_str()) != 0) fail("cannot link " + existing + " to", tmp);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    fail("cannot rename to", path);
   }
 }
 

@@ -11,6 +11,10 @@
 namespace sn {
 
 // mkdir -p.
+// The last component of a path, and what comes before it.
+std::string base_name(const std::string& path);
+std::string dir_name(const std::string& path);
+
 void make_dirs(const std::string& path, mode_t mode = 0755);
 // True when `path` does not exist or is a directory with nothing in it.
 bool dir_is_empty(const std::string& path);
@@ -23,6 +27,8 @@ void append_file(const std::string& path, const std::string& content);
 // Points the symlink `link` at `target`, replacing what was there
 // (atomically, through a temporary link and rename).
 void relink(const std::string& link, const std::string& target);
+// A second name for a file, put in place atomically.
+void hard_link(const std::string& existing, const std::string& path);
 std::string read_link(const std::string& link);
 // The canonical path (realpath) of `path`, or of its deepest existing
 // ancestor followed by the rest; "" when nothing of it exists.
