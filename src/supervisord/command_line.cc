@@ -35,9 +35,11 @@ Options:
 -t/--strip_ansi -- strip ansi escape codes from process output
 --minprocs NUM  -- the minimum number of processes available for start success
 --profile_options OPTIONS -- accepted for compatibility and ignored
+--subprocpidfile FILENAME -- leave children running when supervisord exits
+                   and adopt them again at the next start (Minos' option)
 )";
 
-enum LongOnly { kMinprocs = 1000, kProfileOptions };
+enum LongOnly { kMinprocs = 1000, kProfileOptions, kSubprocPidfile };
 
 template <class Parse>
 auto cli_value(const char* flag, const std::string& text, Parse parse) {
@@ -88,6 +90,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       {"strip_ansi", no_argument, nullptr, 't'},
       {"minprocs", required_argument, nullptr, kMinprocs},
       {"profile_options", required_argument, nullptr, kProfileOptions},
+      {"subprocpidfile", required_argument, nullptr, kSubprocPidfile},
       {nullptr, 0, nullptr, 0},
   };
   opterr = 0;
@@ -115,6 +118,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       case 't': cl.strip_ansi = true; break;
       case kMinprocs: cl.minprocs = optarg; break;
       case kProfileOptions: cl.profile_options = optarg; break;
+      case kSubprocPidfile: cl.subprocpidfile = optarg; break;
       case ':': {
         std::string opt = optopt ? std::string("-") + static_cast<char>(optopt) : std::string(argv[optind - 1]);
         throw UsageError("option " + opt + " requires argument");
@@ -152,6 +156,8 @@ void apply_command_line(const CommandLine& cl, SupervisordConfig* c) {
   if (cl.logfile_backups) c->logfile_backups = cli_value("-z/--logfile_backups", *cl.logfile_backups, parse_int32);
   if (cl.loglevel) c->loglevel = cli_value("-e/--loglevel", *cl.loglevel, parse_log_level_value);
   if (cl.pidfile) c->pidfile = normalize_path(cli_value("-j/--pidfile", *cl.pidfile, parse_existing_dirpath));
+  if (cl.subprocpidfile)
+    c->subprocpidfile = normalize_path(cli_value("--subprocpidfile", *cl.subprocpidfile, parse_existing_dirpath));
   if (cl.identifier) c->identifier = *cl.identifier;
   if (cl.childlogdir) c->childlogdir = normalize_path(cli_value("-q/--childlogdir", *cl.childlogdir, parse_existing_directory));
   if (cl.minfds) c->minfds = cli_value("-a/--minfds", *cl.minfds, parse_integer);

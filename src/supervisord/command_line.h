@@ -20,7 +20,7 @@ struct CommandLine {
   bool nocleanup = false;
   bool strip_ansi = false;
   std::optional<std::string> user, umask, directory, logfile, logfile_maxbytes, logfile_backups, loglevel, pidfile,
-      identifier, childlogdir, minfds, minprocs, profile_options;
+      identifier, childlogdir, minfds, minprocs, profile_options, subprocpidfile;
 };
 
 // Throws UsageError for unknown options, missing values and positional arguments.

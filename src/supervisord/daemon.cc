@@ -209,6 +209,7 @@ bool Daemon::run_supervisor() {
   }
 
   supervisor_->events().publish({EventType::kSupervisorStateChangeRunning, ""});
+  supervisor_->resume_children();
   supervisor_->start_autostart();
   notifier_.notify("READY=1\nSTATUS=" + status_line());
   loop_.run();

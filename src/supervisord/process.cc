@@ -48,6 +48,7 @@ void Process::spawn() {
     return;
   }
   killing_ = false;
+  resumed_ = false;
   spawn_error_.clear();
   exit_status_.reset();
   ever_spawned_ = true;
@@ -167,6 +168,23 @@ void Process::after_exited() {
   bool restart = config_.autorestart == AutoRestart::kAlways ||
                  (config_.autorestart == AutoRestart::kUnexpected && !contains(config_.exitcodes, *exit_status_));
   if (restart) spawn();
+}
+
+void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
+  deadline_.cancel();
+  child_ = std::move(child);
+  last_pid_ = child_->pid();
+  resumed_ = true;
+  ever_spawned_ = true;
+  killing_ = false;
+  backoff_ = 0;
+  spawn_error_.clear();
+  exit_status_.reset();
+  start_time_ = laststart;
+  // Its uptime counts from laststart, so an end is never "too quickly".
+  double age = std::max(0.0, host_.clock().wall_seconds() - laststart);
+  start_mono_ = now_ns() - static_cast<int64_t>(age * 1e9);
+  state_ = ProcessState::kRunning;
 }
 
 std::string Process::stop() { return kill(config_.stopsignal); }

@@ -66,6 +66,8 @@ class ProcessHost {
   // start dependencies between programs would hold a process back.
   virtual bool may_start(const Process& process) const = 0;
   virtual void state_changed(Process& process, ProcessState from, bool expected) = 0;
+  // subprocpidfile: children outlive supervisord and can be adopted.
+  virtual bool children_outlive_daemon() const { return false; }
 };
 
 class Process {
@@ -117,6 +119,13 @@ class Process {
   void give_up();
   // The child ended; every byte it wrote is already in its logs.
   void on_exit(const ExitStatus& status);
+  // Takes over a child an earlier supervisord spawned at `laststart` (wall
+  // clock) and left running: RUNNING at once, with no state event, as the
+  // fork did.
+  void adopt(std::unique_ptr<ChildHandle> child, double laststart);
+  // The child is an adopted one (until the next spawn).
+  bool resumed() const { return resumed_; }
+  bool outlives_daemon() const { return host_.children_outlive_daemon(); }
 
  private:
   bool change_state(ProcessState to, bool expected = true);
@@ -147,6 +156,7 @@ class Process {
   std::optional<int> exit_status_;
   int backoff_ = 0;
   bool killing_ = false;
+  bool resumed_ = false;
   // One deadline whose meaning depends on the state: STARTING -> RUNNING,
   // BACKOFF -> next attempt, STOPPING -> SIGKILL.
   Timer deadline_;

@@ -25,12 +25,13 @@ RunningChild::RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueF
   watch_ = loop.watch(pidfd_.get(), EPOLLIN, [this](uint32_t) { on_exited(); });
 }
 
-int RunningChild::send_signal(int sig, SignalScope scope) {
-  int rc = scope == SignalScope::kProcessGroup
-               ? ::kill(-pid_, sig)
-               : static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd_.get(), sig, nullptr, 0));
+int signal_child(pid_t pid, int pidfd, int sig, SignalScope scope) {
+  int rc = scope == SignalScope::kProcessGroup ? ::kill(-pid, sig)
+                                               : static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
   return rc == 0 ? 0 : errno;
 }
+
+int RunningChild::send_signal(int sig, SignalScope scope) { return signal_child(pid_, pidfd_.get(), sig, scope); }
 
 void RunningChild::reopen_logs() {
   if (out_) out_->reopen_log();

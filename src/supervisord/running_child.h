@@ -15,6 +15,9 @@
 
 namespace sn {
 
+// Signals a child through its pidfd (or its process group by pid): 0 or errno.
+int signal_child(pid_t pid, int pidfd, int sig, SignalScope scope);
+
 class RunningChild final : public ChildHandle {
  public:
   RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,

@@ -4,6 +4,7 @@
 
 #include "lib/util/strings.h"
 #include "lib/events/event_payload.h"
+#include "supervisord/adopted_child.h"
 #include "supervisord/auto_child_logs.h"
 #include "supervisord/events/process_events.h"
 
@@ -29,7 +30,8 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig&
       launcher_(launcher),
       group_configs_(share(std::move(groups))),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
-      report_timer_(loop.timers(), [this] { report_waiting(); }) {
+      report_timer_(loop.timers(), [this] { report_waiting(); }),
+      save_children_timer_(loop.timers(), [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {
   events_.set_on_subscriptions_changed([this] { ticks_.update(); });
 }
 
@@ -103,9 +105,31 @@ void Supervisor::start_autostart() {
   for (ProcessGroup* g : groups()) g->start_autostart();
 }
 
-std::vector<Process*> Supervisor::unstopped_processes() const {
+void Supervisor::resume_children() {
+  if (!children_outlive_daemon()) return;
+  adopt_children(config_.subprocpidfile, program_processes(), loop_, logger_);
+  save_children(config_.subprocpidfile, program_processes(), logger_);  // without the entries that are gone
+}
+
+std::vector<Process*> Supervisor::program_processes() const {
   std::vector<Process*> out;
   for (ProcessGroup* g : groups()) {
+    if (g->config().kind == GroupConfig::Kind::kEventListenerPool) continue;
+    for (const auto& p : g->processes()) out.push_back(p.get());
+  }
+  return out;
+}
+
+std::vector<ProcessGroup*> Supervisor::groups_to_stop() const {
+  std::vector<ProcessGroup*> out = groups();
+  if (children_outlive_daemon())
+    std::erase_if(out, [](ProcessGroup* g) { return g->config().kind != GroupConfig::Kind::kEventListenerPool; });
+  return out;
+}
+
+std::vector<Process*> Supervisor::unstopped_processes() const {
+  std::vector<Process*> out;
+  for (ProcessGroup* g : groups_to_stop()) {
     std::vector<Process*> u = g->unstopped();
     out.insert(out.end(), u.begin(), u.end());
   }
@@ -121,7 +145,12 @@ void Supervisor::begin_stopping(SupervisorState mood) {
   if (stopping_) return;
   stopping_ = true;
   events_.publish({EventType::kSupervisorStateChangeStopping, ""});
-  stop_queue_ = groups();
+  if (children_outlive_daemon()) {
+    logger_.info("exiting without killing managed sub-processes");
+    save_children_timer_.cancel();
+    save_children(config_.subprocpidfile, program_processes(), logger_);
+  }
+  stop_queue_ = groups_to_stop();
   report_waiting();
   stop_step();
 }
@@ -135,6 +164,10 @@ void Supervisor::stop_step() {
   }
   if (!unstopped_processes().empty()) return;
   report_timer_.cancel();
+  if (children_outlive_daemon()) {
+    save_children_timer_.cancel();
+    save_children(config_.subprocpidfile, program_processes(), logger_);
+  }
   if (on_stopped_) on_stopped_();
 }
 
@@ -153,6 +186,9 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
   // Continue an ordered stop on the next loop round, not from inside the
   // transition that is still running.
   if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
+  // A spawn's child exists only once the transition to STARTING is over.
+  if (children_outlive_daemon() && !save_children_timer_.armed())
+    save_children_timer_.arm_at(loop_.clock().monotonic_ns());
   // A dead listener's event goes back first: it is older than this change.
   if (ListenerPool* pool = find_pool(process.group_name())) pool->on_state_changed(process);
   if (!pools_.empty()) events_.publish(process_state_event(process, from, expected));  // no text for nobody

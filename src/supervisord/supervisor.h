@@ -34,6 +34,9 @@ class Supervisor final : public ProcessHost {
   void create_groups();
   // Starts the autostart processes of every group, lowest priority first.
   void start_autostart();
+  // subprocpidfile: adopts the programs' children an earlier supervisord
+  // left running. Before start_autostart.
+  void resume_children();
 
   // Activates a group (creating its AUTO logs); false if it is already active.
   bool add_group(const SharedGroupConfig& config);
@@ -47,10 +50,13 @@ class Supervisor final : public ProcessHost {
   SupervisorState state() const { return state_; }
   // Stops every group, highest priority first, one group at a time; then
   // calls the stopped callback. Restart differs only in what follows.
+  // With subprocpidfile only the event listeners are stopped (their
+  // protocol runs over pipes that end with supervisord); programs go on.
   void shutdown();
   void restart();
   bool stopping() const { return stopping_; }
   void set_on_stopped(std::function<void()> callback) { on_stopped_ = std::move(callback); }
+  // Processes that must stop before supervisord can leave.
   std::vector<Process*> unstopped_processes() const;
 
   void reopen_logs();
@@ -91,6 +97,7 @@ class Supervisor final : public ProcessHost {
   SpawnResult spawn(Process& process) override { return launcher_.spawn(process); }
   bool may_start(const Process&) const override { return state_ == SupervisorState::kRunning; }
   void state_changed(Process& process, ProcessState from, bool expected) override;
+  bool children_outlive_daemon() const override { return !config_.subprocpidfile.empty(); }
 
  private:
   static std::vector<SharedGroupConfig> share(std::vector<GroupConfig> configs);
@@ -98,6 +105,9 @@ class Supervisor final : public ProcessHost {
   void stop_step();
   void report_waiting();
   void resolve_log_paths(ProcessGroup& group);
+  // The groups a shutdown or restart stops.
+  std::vector<ProcessGroup*> groups_to_stop() const;
+  std::vector<Process*> program_processes() const;
 
   EventLoop& loop_;
   Logger& logger_;
@@ -120,6 +130,7 @@ class Supervisor final : public ProcessHost {
   std::map<std::string, std::unique_ptr<ListenerPool>, std::less<>> pools_;
   Timer stop_step_timer_;
   Timer report_timer_;
+  Timer save_children_timer_;  // subprocpidfile: rewritten a loop round after any change
 };
 
 }  // namespace sn

@@ -63,7 +63,7 @@ TEST(CommandLine, OverridesWinOverTheFile) {
   c.loglevel = LogLevel::kInfo;
   CommandLine cl = parse({"-n", "-e", "error", "-y", "2KB", "-z", "4", "-m", "077", "-i", "cli", "-q", dir.path(),
                           "-a", "4096", "--minprocs", "500", "-l", dir.file("m.log"), "-j", dir.file("p.pid"), "-k",
-                          "-t", "-s"});
+                          "-t", "-s", "--subprocpidfile", dir.file("sub.pids")});
   apply_command_line(cl, &c);
   EXPECT_TRUE(c.nodaemon);
   EXPECT_TRUE(c.silent);
@@ -79,6 +79,7 @@ TEST(CommandLine, OverridesWinOverTheFile) {
   EXPECT_EQ(c.minprocs, 500);
   EXPECT_EQ(c.logfile, dir.file("m.log"));
   EXPECT_EQ(c.pidfile, dir.file("p.pid"));
+  EXPECT_EQ(c.subprocpidfile, dir.file("sub.pids"));
 }
 
 TEST(CommandLine, BadOverrideValuesAreUsageErrors) {

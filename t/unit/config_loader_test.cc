@@ -24,6 +24,7 @@ TEST_F(ConfigTest, SupervisordDefaults) {
   EXPECT_EQ(c.logfile_backups, 10);
   EXPECT_EQ(c.loglevel, LogLevel::kInfo);
   EXPECT_EQ(c.pidfile, dir.file("supervisord.pid"));
+  EXPECT_EQ(c.subprocpidfile, "");  // off
   EXPECT_EQ(c.umask, 022u);
   EXPECT_FALSE(c.nodaemon);
   EXPECT_FALSE(c.silent);
@@ -45,7 +46,7 @@ TEST_F(ConfigTest, SupervisordOptionsAreRead) {
   SupervisordConfig c = load(
       "[supervisord]\n"
       "logfile=%(here)s/main.log\nlogfile_maxbytes=1KB\nlogfile_backups=2\nloglevel=debug\n"
-      "pidfile=run.pid\numask=077\nnodaemon=true\nsilent=yes\nminfds=2048\nminprocs=300\n"
+      "pidfile=run.pid\nsubprocpidfile=%(here)s/sub.pids\numask=077\nnodaemon=true\nsilent=yes\nminfds=2048\nminprocs=300\n"
       "nocleanup=on\nchildlogdir=" + dir.path() + "\nuser=root\ndirectory=/\nstrip_ansi=1\n"
       "environment=A=\"1\",B=%(ENV_FOO)s\nidentifier=sup-%(ENV_FOO)s\n");
   EXPECT_EQ(c.logfile, dir.file("main.log"));
@@ -53,6 +54,7 @@ TEST_F(ConfigTest, SupervisordOptionsAreRead) {
   EXPECT_EQ(c.logfile_backups, 2);
   EXPECT_EQ(c.loglevel, LogLevel::kDebug);
   EXPECT_EQ(c.pidfile, dir.file("run.pid"));
+  EXPECT_EQ(c.subprocpidfile, dir.file("sub.pids"));
   EXPECT_EQ(c.umask, 077u);
   EXPECT_TRUE(c.nodaemon);
   EXPECT_TRUE(c.silent);
@@ -81,6 +83,7 @@ TEST_F(ConfigTest, SupervisordErrorsNameFileLineSectionAndOption) {
   EXPECT_TRUE(contains(error("[supervisord]\nlogfile=/nonexistent/x.log\n"),
                        "[supervisord] logfile: the directory /nonexistent named in the path"));
   EXPECT_TRUE(contains(error("[supervisord]\npidfile=/nonexistent/x.pid\n"), "[supervisord] pidfile:"));
+  EXPECT_TRUE(contains(error("[supervisord]\nsubprocpidfile=/nonexistent/x.pids\n"), "[supervisord] subprocpidfile:"));
   EXPECT_TRUE(contains(error("[supervisord]\nchildlogdir=/nonexistent\n"),
                        "[supervisord] childlogdir: '/nonexistent' is not an existing directory"));
   EXPECT_TRUE(contains(error("[supervisord]\ndirectory=/nonexistent\n"), "[supervisord] directory:"));

@@ -384,5 +384,44 @@ TEST_F(ProcessTest, Namespec) {
   EXPECT_EQ(Process(a, "grp", host).namespec(), "grp:web");
 }
 
+TEST_F(ProcessTest, AnAdoptedChildIsRunningAtOnceWithoutAnEvent) {
+  ProcessConfig c = config();
+  c.exitcodes = {999};
+  c.autorestart = AutoRestart::kAlways;
+  Process p(c, "web", host);
+  host.advance(100);
+  double laststart = host.clock().wall_seconds() - 50;
+  p.adopt(std::make_unique<test::FakeChild>(4242, &host.launcher.signals, &host.launcher.signal_errno,
+                                            &host.launcher.stdin_data),
+          laststart);
+  EXPECT_EQ(p.state(), S::kRunning);
+  EXPECT_EQ(p.pid(), 4242);
+  EXPECT_TRUE(p.resumed());
+  EXPECT_EQ(p.start_time(), laststart);
+  EXPECT_TRUE(host.transitions.empty());
+  p.start_if_autostart();  // already running: nothing
+  EXPECT_EQ(p.pid(), 4242);
+  // Its end comes as exit status 0: unexpected here, restarted, no longer resumed.
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kRunning, S::kExited}, {S::kExited, S::kStarting}}));
+  EXPECT_EQ(host.expected_flags.front(), false);
+  EXPECT_FALSE(p.resumed());
+  EXPECT_EQ(p.pid(), 100);
+}
+
+TEST_F(ProcessTest, AnAdoptedChildIsStoppedLikeAnyOther) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.adopt(std::make_unique<test::FakeChild>(4242, &host.launcher.signals, &host.launcher.signal_errno,
+                                            &host.launcher.stdin_data),
+          host.clock().wall_seconds());
+  EXPECT_EQ(p.stop(), "");
+  EXPECT_EQ(p.state(), S::kStopping);
+  ASSERT_EQ(host.launcher.signals.size(), 1u);
+  EXPECT_EQ(host.launcher.signals[0].pid, 4242);
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(p.state(), S::kStopped);
+}
+
 }  // namespace
 }  // namespace sn

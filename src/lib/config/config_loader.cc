@@ -112,6 +112,10 @@ class SupervisordConfigLoader {
     c.logfile_backups = r.parse("logfile_backups", "10", names, parse_int32);
     c.loglevel = r.parse("loglevel", "info", names, parse_log_level_value);
     c.pidfile = normalize_path_from(r.parse("pidfile", "supervisord.pid", names, parse_existing_dirpath), env_.cwd);
+    if (r.has("subprocpidfile")) {
+      std::string path = r.parse("subprocpidfile", "", names, parse_existing_dirpath);
+      if (!path.empty()) c.subprocpidfile = normalize_path_from(path, env_.cwd);
+    }
     c.identifier = r.get_or("identifier", "supervisor", names);
     c.nodaemon = r.parse("nodaemon", "false", names, parse_boolean);
     c.silent = r.parse("silent", "false", names, parse_boolean);

@@ -163,6 +163,9 @@ struct SupervisordConfig {
   int logfile_backups = 10;
   LogLevel loglevel = LogLevel::kInfo;
   std::string pidfile;  // absolute
+  // The fork's subprocpidfile (absolute, "" = off): children outlive
+  // supervisord and are adopted again at the next start.
+  std::string subprocpidfile;
   mode_t umask = 022;
   bool nodaemon = false;
   bool silent = false;

@@ -28,7 +28,7 @@ std::string process_description(const Process& p, double now) {
   switch (p.state()) {
     case ProcessState::kRunning:
       return "pid " + std::to_string(p.pid()) + ", uptime " +
-             format_uptime(capped_time(now) - capped_time(p.start_time()));
+             format_uptime(capped_time(now) - capped_time(p.start_time())) + (p.resumed() ? " [resumed]" : "");
     case ProcessState::kFatal:
     case ProcessState::kBackoff:
       return p.spawn_error().empty() ? "unknown error (try \"tail " + p.name() + "\")" : p.spawn_error();
@@ -49,7 +49,7 @@ std::string process_description(const Process& p, double now) {
 
 XmlRpcValue process_info(const Process& p, double now) {
   XmlRpcValue::Struct s;
-  s.reserve(14);
+  s.reserve(15);
   s.emplace_back("name", p.name());
   s.emplace_back("group", p.group_name());
   s.emplace_back("start", capped_time(p.start_time()));
@@ -64,6 +64,9 @@ XmlRpcValue process_info(const Process& p, double now) {
   s.emplace_back("stderr_logfile", p.stderr_log_path());
   s.emplace_back("pid", static_cast<int>(p.pid()));
   s.emplace_back("description", process_description(p, now));
+  // The fork's key, only where its option is used: otherwise the result
+  // is exactly supervisor 4.2's.
+  if (p.outlives_daemon()) s.emplace_back("resumed", p.resumed());
   return XmlRpcValue(std::move(s));
 }
 
