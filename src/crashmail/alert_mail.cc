@@ -1,5 +1,7 @@
 #include "crashmail/alert_mail.h"
 
+#include <algorithm>
+
 #include "lib/util/logger.h"
 
 namespace sn {
@@ -28,6 +30,18 @@ OutgoingMail batch_mail(const std::vector<CrashAlert>& alerts, const CrashmailOp
   std::string subject = options.subject.value_or("Crash alert from supervisord");
   OutgoingMail mail = compose_mail(options.from, options.to, subject, body, now, host);
   mail.alerts = alerts.size();
+  return mail;
+}
+
+OutgoingMail minos_batch_mail(const std::vector<std::string>& lines, const CrashmailOptions& options,
+                              const std::vector<std::string>& extra_to, std::string_view host, double now) {
+  std::string body;
+  for (const auto& line : lines) body += (body.empty() ? "" : "\n") + line;
+  std::vector<std::string> to = options.to;
+  for (const auto& address : extra_to)
+    if (std::find(to.begin(), to.end(), address) == to.end()) to.push_back(address);
+  OutgoingMail mail = compose_mail(options.from, to, "Crash alert from supervisord on " + std::string(host), body, now, host);
+  mail.alerts = lines.size();
   return mail;
 }
 

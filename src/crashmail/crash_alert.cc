@@ -33,6 +33,11 @@ std::string crashmail_line(const CrashAlert& a) {
          ") from state " + a.from_state;
 }
 
+std::string minos_line(const CrashAlert& a, const std::string& url) {
+  return Logger::format_timestamp(a.when) + " -- " + url + " -- Process " + a.group + ":" + a.process + " (pid " +
+         a.pid + ") died unexpectedly";
+}
+
 std::string crashmailbatch_line(const CrashAlert& a) {
   return Logger::format_timestamp(a.when) + " -- Process " + a.group + ":" + a.process + " (pid " + a.pid +
          ") died unexpectedly";

@@ -34,5 +34,7 @@ std::optional<CrashAlert> crash_alert_from(const ListenerEvent& event, const Pro
 // "2026-11-25 12:00:00,123 -- Process web:web (pid 42) died unexpectedly" (crashmailbatch).
 std::string crashmail_line(const CrashAlert& alert);
 std::string crashmailbatch_line(const CrashAlert& alert);
+// Minos' line: "<time> -- http://10.0.0.5:9001 -- Process g:p (pid 42) died unexpectedly".
+std::string minos_line(const CrashAlert& alert, const std::string& url);
 
 }  // namespace sn

@@ -8,13 +8,18 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 
+#include <arpa/inet.h>
+#include <netdb.h>
+
 #include "crashmail/alert_mail.h"
+#include "crashmail/alert_recipients.h"
 
 namespace sn {
 
@@ -41,6 +46,18 @@ std::string join(const std::vector<std::string>& items) {
   return out;
 }
 
+// The address Minos put in its mails: gethostbyname(gethostname()).
+std::string local_ipv4(const std::string& host) {
+  addrinfo hints{};
+  hints.ai_family = AF_INET;
+  addrinfo* found = nullptr;
+  if (::getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0 || !found) return host;
+  char text[INET_ADDRSTRLEN] = "";
+  ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(found->ai_addr)->sin_addr, text, sizeof text);
+  ::freeaddrinfo(found);
+  return text[0] ? text : host;
+}
+
 int poll_timeout_ms(std::optional<double> until, double now) {
   if (!until) return -1;
   double ms = std::ceil((*until - now) * 1000.0);
@@ -56,7 +73,9 @@ CrashmailListener::CrashmailListener(CrashmailOptions options, std::string host)
       from_(options_.from.empty() ? "crashmail@" + host_ : options_.from),
       selection_{options_.programs, options_.any},
       outbox_(options_.retry_seconds),
-      batch_window_(options_.tick_event, options_.tick_seconds, options_.interval_minutes) {}
+      batch_window_(options_.tick_event, options_.tick_seconds, options_.interval_minutes) {
+  if (options_.minos_port) minos_url_ = "http://" + local_ipv4(host_) + ":" + std::to_string(*options_.minos_port);
+}
 
 double CrashmailListener::now() const { return clock_seconds(CLOCK_MONOTONIC); }
 double CrashmailListener::wall_now() const { return clock_seconds(CLOCK_REALTIME); }
@@ -76,7 +95,11 @@ void CrashmailListener::send_to_supervisord(std::string_view text) {
 void CrashmailListener::handle(const ListenerEvent& event) {
   const std::string& name = event.name();
   if (auto alert = crash_alert_from(event, selection_, wall_now())) {
-    if (options_.batch) {
+    if (options_.minos_port) {
+      say(minos_line(*alert, minos_url_));
+      add_cluster_recipients(alert->group);
+      batch_.push_back(std::move(*alert));
+    } else if (options_.batch) {
       say(crashmailbatch_line(*alert));
       batch_.push_back(std::move(*alert));
     } else {
@@ -91,9 +114,28 @@ void CrashmailListener::handle(const ListenerEvent& event) {
   }
 }
 
+// Minos kept only the last crashing cluster's recipients for a whole
+// batch; every cluster in the batch hears of it here.
+void CrashmailListener::add_cluster_recipients(const std::string& group) {
+  std::string error;
+  for (std::string& address : cluster_recipients(options_.alert_config, group, &error))
+    if (std::find(batch_extra_to_.begin(), batch_extra_to_.end(), address) == batch_extra_to_.end())
+      batch_extra_to_.push_back(std::move(address));
+  if (!error.empty()) say("crashmail: " + error + " (no extra recipients for " + group + ")");
+}
+
 void CrashmailListener::flush_batch() {
   if (batch_.empty()) return;
-  size_t dropped = outbox_.add(batch_mail(batch_, options_, host_, wall_now()));
+  OutgoingMail mail;
+  if (options_.minos_port) {
+    std::vector<std::string> lines;
+    for (const CrashAlert& alert : batch_) lines.push_back(minos_line(alert, minos_url_));
+    mail = minos_batch_mail(lines, options_, batch_extra_to_, host_, wall_now());
+    batch_extra_to_.clear();
+  } else {
+    mail = batch_mail(batch_, options_, host_, wall_now());
+  }
+  size_t dropped = outbox_.add(std::move(mail));
   if (dropped) say("crashmail: backlog full, dropped the oldest " + std::to_string(dropped) + " unsent alert(s)");
   batch_.clear();
 }

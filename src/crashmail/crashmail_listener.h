@@ -32,6 +32,7 @@ class CrashmailListener {
   void start_due_delivery();
   void delivery_finished();
   void flush_batch();
+  void add_cluster_recipients(const std::string& group);
   void drain_before_exit();
   double now() const;
   double wall_now() const;
@@ -44,6 +45,8 @@ class CrashmailListener {
   Outbox outbox_;
   BatchWindow batch_window_;
   std::vector<CrashAlert> batch_;
+  std::string minos_url_;                    // Minos' format: "http://<ip>:<port>"
+  std::vector<std::string> batch_extra_to_;  // from alert.cfg, for the batch being collected
   std::optional<SendAttempt> attempt_;
   UniqueFd signals_;
   bool input_open_ = true;

@@ -13,7 +13,7 @@ namespace {
 enum class Opt {
   kHelp, kProgram, kAny, kOptionalHeader, kSendmail, kEmail,
   kInterval, kToEmail, kFromEmail, kSubject, kSmtpHost, kTickEvent, kUserName, kPassword,
-  kTls, kSmtp, kSmtpPort, kStartTls, kSmtps, kTimeout, kCaFile, kRetry, kFrom,
+  kTls, kSmtp, kSmtpPort, kStartTls, kSmtps, kTimeout, kCaFile, kRetry, kFrom, kSupervisordPort, kMinos, kAlertConfig,
 };
 
 struct OptionSpec {
@@ -40,6 +40,9 @@ constexpr OptionSpec kOptions[] = {
     {"tickEvent", 0, 'e', true, true, Opt::kTickEvent},
     {"userName", 0, 'u', true, true, Opt::kUserName},
     {"password", 0, 'p', true, true, Opt::kPassword},
+    {"supervisordPort", 0, 'l', true, true, Opt::kSupervisordPort},
+    {"minos", 0, 0, false, true, Opt::kMinos},
+    {"alertConfig", 0, 0, true, true, Opt::kAlertConfig},
     {"tls", 0, 0, false, false, Opt::kTls},
     {"smtp", 0, 0, true, false, Opt::kSmtp},
     {"smtpPort", 0, 0, true, false, Opt::kSmtpPort},
@@ -229,6 +232,14 @@ void apply(ParseState* st, const OptionSpec& spec, std::string_view shown, std::
     case Opt::kTimeout: o.smtp.timeout_seconds = parse_positive_int(shown, value, 3600); break;
     case Opt::kCaFile: o.smtp.cafile = std::string(value); st->smtp_option_given = true; break;
     case Opt::kRetry: o.retry_seconds = parse_positive_int(shown, value, 86400); break;
+    case Opt::kSupervisordPort: o.minos_port = parse_positive_int(shown, value, 65535); break;
+    case Opt::kMinos:
+      if (!o.minos_port) o.minos_port = 9001;
+      break;
+    case Opt::kAlertConfig:
+      if (value.empty()) throw UsageError(std::string(shown) + ": empty file name");
+      o.alert_config = std::string(value);
+      break;
   }
 }
 
@@ -328,6 +339,7 @@ std::string crashmail_usage(bool batch) {
            "                      [-H HOST[:PORT]] [-e TICK_5|TICK_60|TICK_3600] [-u USER] [-p PASSWORD]\n"
            "                      [--tls | --starttls=no|try|required | --smtps] [--smtpPort=N]\n"
            "                      [--cafile=FILE] [--timeout=SECONDS] [--retry=SECONDS]\n"
+           "                      [--minos | -l SUPERVISORD_PORT] [--alertConfig=FILE]\n"
            "Runs as a supervisor event listener (events=PROCESS_STATE,TICK_60) and mails,\n"
            "once per interval, every process that exited unexpectedly. See crashmail(1).\n";
   return "usage: crashmail -m ADDR [-p [GROUP:]NAME]... [-a] [-o PREFIX] [-s SENDMAIL_COMMAND]\n"

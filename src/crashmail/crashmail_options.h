@@ -5,6 +5,8 @@
 // mail per interval over SMTP). Their short options clash (-p, -s), so the
 // crashmailbatch reading applies when the program is called crashmailbatch
 // or any crashmailbatch long option is given; see man/crashmail.1.
+// Minos' crashmailbatch (-l/--supervisordPort, or --minos) is the batch
+// reading with Minos' subject, lines and per-cluster recipients.
 #pragma once
 
 #include <optional>
@@ -51,6 +53,11 @@ struct CrashmailOptions {
   int tick_seconds = 60;
   double interval_minutes = 1.0;
   int retry_seconds = 60;  // a failed mail is tried again this much later, or on the next TICK
+  // Minos' format: its subject and "<time> -- http://<ip>:<port> -- ..."
+  // lines, with this supervisord port in the URL.
+  std::optional<int> minos_port;
+  // Minos' alert.cfg: [<service>--<cluster>] to_emails = extra recipients.
+  std::string alert_config = "alert.cfg";
 };
 
 // Reads argv (without argv[0]); `program` is argv[0], whose base name

@@ -198,6 +198,50 @@ class CrashmailTest(unittest.TestCase):
         time.sleep(1)
         self.assertEqual(len(smtp.messages()), 1)
 
+    def test_minos_crashmailbatch(self):
+        # Minos' template line (plain SMTP, the password logging in as the
+        # sender's local part) with -l and the alert.cfg beside the config.
+        port = free_port()
+        d = Supervisord(self, SUPERVISORD_SECTION)
+        smtp = SmtpPeer(self, d.dir, port, auth=("robot", "123456"))
+        config = (listener("minos", "--toEmail=ops@example.com --fromEmail=robot@example.com --password=123456 "
+                           "--smtpHost=127.0.0.1:%d --tickEvent=TICK_5 --interval=0.01 -l 9101 "
+                           "--alertConfig=%%(here)s/alert.cfg" % port, "PROCESS_STATE,TICK_5")
+                  + program("hdfs--dptst--datanode1", "exit 0", autostart=False)  # Minos: exitcodes=999
+                  .replace("autorestart=false", "autorestart=false\nexitcodes=999")
+                  + program("web", "exit 3", autostart=False))  # not a Minos name: mailed, no extra recipients
+        d = self.start(config)
+        d.write("alert.cfg", "[hdfs--dptst]\nto_emails = hdfs-team@example.com, ops@example.com\n")
+        server = rpc("unix://" + d.path("supervisor.sock"))
+        wanted = ("hdfs--dptst--datanode1:hdfs--dptst--datanode1", "web:web")
+        listener_pid = server.supervisor.getProcessInfo("minos")["pid"]
+        for name in wanted:
+            server.supervisor.startProcess(name, False)
+
+        def both_mailed():
+            bodies = "".join(body_of(m) for m in smtp.messages())
+            return all(w in bodies for w in wanted)
+        wait_until(both_mailed, 20, what="both crashes mailed")
+        ip = socket.gethostbyname(HOST)
+        for m in smtp.messages():
+            self.assertEqual(m["Subject"], "Crash alert from supervisord on %s" % HOST)
+            self.assertEqual(m["From"], "robot@example.com")
+            for line in body_of(m).splitlines():
+                self.assertRegex(line, r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} -- http://%s:9101 -- "
+                                       r"Process (%s) \(pid \d+\) died unexpectedly$"
+                                 % (re.escape(ip), "|".join(wanted)))
+            if "hdfs--dptst" in body_of(m):
+                self.assertEqual(m["To"], "ops@example.com, hdfs-team@example.com")
+                self.assertEqual(m["X-RcptTo"], "ops@example.com, hdfs-team@example.com")
+            else:
+                self.assertEqual(m["To"], "ops@example.com")
+        # the listener lived through both (Minos' died on the name outside its form)
+        self.assertEqual(server.supervisor.getProcessInfo("minos")["statename"], "RUNNING")
+        self.assertEqual(server.supervisor.getProcessInfo("minos")["pid"], listener_pid)
+        err = d.read("minos.err")
+        self.assertIn("-- http://%s:9101 -- Process web:web" % ip, err)
+        self.assertNotIn("123456", err)
+
     def test_a_silent_mail_server_does_not_hold_up_events(self):
         silent = socket.socket()
         silent.bind(("127.0.0.1", 0))

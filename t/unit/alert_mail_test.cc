@@ -32,6 +32,17 @@ TEST(AlertMail, OneMailPerCrash) {
   EXPECT_TRUE(crash_mail(a, o, "r@x", "h").subject.starts_with("[prod]: web crashed at "));
 }
 
+TEST(AlertMail, MinosMailIsItsLinesToEveryRecipient) {
+  CrashmailOptions o = crashmail_options();
+  o.from = "robot@x.org";
+  o.subject = "ignored, as in Minos";
+  OutgoingMail m = minos_batch_mail({"line one", "line two"}, o, {"ops@x.org", "hdfs@x.org"}, "host1", kWhen);
+  EXPECT_EQ(m.subject, "Crash alert from supervisord on host1");
+  EXPECT_EQ(m.body, "line one\nline two");
+  EXPECT_EQ(m.to, (std::vector<std::string>{"ops@x.org", "hdfs@x.org"}));
+  EXPECT_EQ(m.alerts, 2u);
+}
+
 TEST(AlertMail, OneMailPerBatch) {
   CrashmailOptions o = crashmail_options();
   o.batch = true;

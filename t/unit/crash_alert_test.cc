@@ -58,5 +58,14 @@ TEST(CrashAlert, SuperlanceLines) {
   EXPECT_EQ(line.size(), std::string("2025-11-25 12:00:00,250 -- Process site:web (pid 42) died unexpectedly").size());
 }
 
+TEST(CrashAlert, MinosLine) {
+  CrashAlert a{"hdfs--dptst--datanode1", "hdfs--dptst--datanode1", "42", "RUNNING", kWhen};
+  std::string line = minos_line(a, "http://10.0.0.5:9001");
+  EXPECT_TRUE(line.ends_with(",250 -- http://10.0.0.5:9001 -- Process hdfs--dptst--datanode1:hdfs--dptst--datanode1 "
+                             "(pid 42) died unexpectedly"))
+      << line;
+  EXPECT_EQ(line.substr(0, 23), crashmailbatch_line(a).substr(0, 23));
+}
+
 }  // namespace
 }  // namespace sn

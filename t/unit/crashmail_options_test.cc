@@ -80,6 +80,25 @@ TEST(CrashmailOptions, CrashmailbatchReadingByLongOptionOrName) {
   EXPECT_FALSE(o.subject.has_value());
 }
 
+TEST(CrashmailOptions, MinosCrashmailbatch) {
+  // Minos' template line, with its -l added.
+  auto o = parse({"--toEmail=alert@example.com", "--fromEmail=robot@example.com", "--password=123456",
+                  "--smtpHost=mail.example.com", "--tickEvent=TICK_5", "--interval=0.5", "-l", "9101"});
+  EXPECT_TRUE(o.batch);
+  EXPECT_EQ(o.minos_port, 9101);
+  EXPECT_EQ(o.smtp.user, "robot");
+  EXPECT_EQ(o.alert_config, "alert.cfg");
+  o = parse({"-t", "a@b", "-f", "me@x.org", "--minos", "--alertConfig", "/etc/supervisor/alert.cfg"}, "crashmail");
+  EXPECT_TRUE(o.batch);  // --minos selects the batch reading
+  EXPECT_EQ(o.minos_port, 9001);
+  EXPECT_EQ(o.alert_config, "/etc/supervisor/alert.cfg");
+  EXPECT_FALSE(parse({"-t", "a@b", "-f", "me@x.org"}, "crashmailbatch").minos_port);
+  EXPECT_EQ(error_of({"-t", "a@b", "-f", "me@x.org", "-l", "http"}, "crashmailbatch"),
+            "-l: not a whole number from 1 to 65535: 'http'");
+  EXPECT_EQ(error_of({"-t", "a@b", "-f", "me@x.org", "--alertConfig="}, "crashmailbatch"),
+            "--alertConfig: empty file name");
+}
+
 TEST(CrashmailOptions, SmtpHostForms) {
   auto host = [](std::string value) {
     return smtp_url(parse({"--toEmail=a@b", "--fromEmail=c@d", "--smtpHost=" + value}).smtp);
