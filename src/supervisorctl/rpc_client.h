@@ -63,6 +63,9 @@ class RpcClient {
 
   // Throws TransportError, FaultError, or Interrupted (Ctrl-C).
   XmlRpcValue call(std::string_view method, const std::vector<XmlRpcValue>& params = {});
+  // Each call then fails (TransportError) after this long; none by default,
+  // as supervisorctl waits for the server.
+  void set_timeout_ms(long ms) { curl_easy_setopt(easy_.get(), CURLOPT_TIMEOUT_MS, ms); }
 
   const ServerUrl& url() const { return url_; }
   const Credentials& credentials() const { return credentials_; }
