@@ -104,16 +104,19 @@ class HostDeployment {
   }
 
   Running what_runs(SshSession& ssh) {
-    CommandResult r = ssh.run("cat " + shell_quote(base_ + "/install-id") + " 2>/dev/null; echo; pid=$(cat " +
+    CommandResult r = ssh.run("echo \"id=$(cat " + shell_quote(base_ + "/install-id") + " 2>/dev/null)\"; pid=$(cat " +
                                   shell_quote(base_ + "/supervisord.pid") +
-                                  " 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null && echo \"$pid\" && readlink "
-                                  "\"/proc/$pid/exe\"; true",
+                                  " 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null && echo \"pid=$pid\" && echo \"exe=$(readlink "
+                                  "\"/proc/$pid/exe\")\"; true",
                               step());
-    std::vector<std::string> lines = split(r.out, '\n');
     Running running;
-    if (lines.size() > 0) running.install_id = std::string(trim(lines[0]));
-    if (lines.size() > 1) running.pid = std::string(trim(lines[1]));
-    if (lines.size() > 2) running.exe = std::string(trim(lines[2]));
+    for (const std::string& line : split(r.out, '\n')) {
+      std::string_view l = trim(line);
+      if (l.starts_with("id=")) running.install_id = std::string(l.substr(3));
+      if (l.starts_with("pid=")) running.pid = std::string(l.substr(4));
+      if (l.starts_with("exe=")) running.exe = std::string(l.substr(4));
+    }
+    if (running.pid.find_first_not_of("0123456789") != std::string::npos) running.pid.clear();
     return running;
   }
 

@@ -1,3 +1,4 @@
+// Tested by t/integration/test_deploy.py, against real sshd's on loopback.
 #include "supervisor-deploy/ssh_session.h"
 
 #include <fcntl.h>
