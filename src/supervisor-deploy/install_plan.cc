@@ -41,10 +41,10 @@ uint64_t fnv1a(uint64_t h, std::string_view data) {
 
 }  // namespace
 
-std::vector<LocalProgram> find_programs(const std::string& from) {
+std::vector<LocalProgram> find_programs(const std::string& from, const std::string& installed_prefix) {
   std::vector<LocalProgram> out;
   for (const char* name : kPrograms) {
-    std::vector<std::string> tried = {from + "/src/" + name + "/" + name, from + "/bin/" + name};
+    std::vector<std::string> tried = {from + "/src/" + name + "/" + name, from + "/bin/" + installed_prefix + name};
     std::optional<std::string> content;
     std::string found;
     for (const auto& path : tried) {

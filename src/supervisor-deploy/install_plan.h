@@ -18,9 +18,10 @@ struct LocalProgram {
 };
 
 // supervisord, supervisorctl and crashmail under `from`: a build tree
-// (src/<name>/<name>) or an install prefix (bin/<name>). Throws
-// std::runtime_error naming what is missing.
-std::vector<LocalProgram> find_programs(const std::string& from);
+// (src/<name>/<name>) or an install prefix (bin/<installed_prefix><name>,
+// as --program-prefix renamed them). On the host they keep their own
+// names. Throws std::runtime_error naming what is missing.
+std::vector<LocalProgram> find_programs(const std::string& from, const std::string& installed_prefix = "");
 
 // The template with every @NAME@ replaced for this host. Throws
 // std::runtime_error for an unknown @NAME@.

@@ -122,12 +122,12 @@ int main(int argc, char** argv) {
   std::string exe = executable_dir();
   try {
     if (!from.empty()) {
-      options.programs = sn::find_programs(from);
+      options.programs = sn::find_programs(from, SN_INSTALLED_PREFIX);
     } else {
       try {
         options.programs = sn::find_programs(exe + "/../..");  // a build tree
       } catch (const std::runtime_error&) {
-        options.programs = sn::find_programs(exe + "/..");  // an install prefix
+        options.programs = sn::find_programs(exe + "/..", SN_INSTALLED_PREFIX);  // an install prefix
       }
     }
   } catch (const std::runtime_error& e) {

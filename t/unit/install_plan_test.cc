@@ -67,6 +67,15 @@ TEST(InstallPlan, ProgramsFromABuildTreeOrPrefixAndTheirId) {
   programs[2].content += "x";
   EXPECT_NE(id, install_id(programs, "conf"));
   EXPECT_EQ(shell_quote("a'b"), "'a'\\''b'");
+  // installed with --program-prefix=sn-
+  test::TempDir renamed;
+  for (const char* name : {"sn-supervisord", "sn-supervisorctl", "sn-crashmail"}) {
+    std::string path = renamed.write(std::string("bin/") + name, name);
+    ::chmod(path.c_str(), 0755);
+  }
+  EXPECT_THROW(find_programs(renamed.path()), std::runtime_error);
+  EXPECT_EQ(find_programs(renamed.path(), "sn-")[1].name, "supervisorctl");
+  EXPECT_EQ(find_programs(renamed.path(), "sn-")[1].content, "sn-supervisorctl");
 }
 
 }  // namespace
