@@ -48,6 +48,7 @@ class PackageServer:
     def __init__(self, testcase):
         self.packages = {}   # artifact -> (package_name, bytes)
         self.truncate = set()  # package names served with a body cut short
+        self.stall = set()  # artifacts whose lookup answers only after 10 s
         self.requests = []
         server = self
 
@@ -60,6 +61,8 @@ class PackageServer:
                 url = urllib.parse.urlparse(self.path)
                 if url.path == "/get_latest_package_info/":
                     artifact = urllib.parse.parse_qs(url.query).get("artifact", [""])[0]
+                    if artifact in server.stall:
+                        time.sleep(10)
                     if artifact in server.packages:
                         name = server.packages[artifact][0]
                         body = ("{'artifact': '%s','package_name': '%s','revision': '%s','timestamp': '%s',"
@@ -134,13 +137,16 @@ def start_dict(**over):
 
 class DeploymentTest(unittest.TestCase):
 
+    config = CONFIG
+
     def setUp(self):
         self.pkg = PackageServer(self)
         self.pkg.packages["zookeeper"] = ("zookeeper-3.4.5.tar.gz",
                                           tarball("zookeeper-3.4.5", {"bin/zkServer.sh": "#!/bin/sh\n"}))
         self.pkg.packages["hadoop"] = ("hadoop-2.0.tar.gz", tarball("hadoop-2.0", {"bin/hdfs": "#!/bin/sh\n"}))
         self.port = free_port()
-        self.d = Supervisord(self, CONFIG.replace("{port}", str(self.port)).replace("{pkgport}", str(self.pkg.port)))
+        self.d = Supervisord(self, self.config.replace("{port}", str(self.port)).replace("{pkgport}",
+                                                                                         str(self.pkg.port)))
         for data in ("data1", "data2"):
             os.makedirs(self.d.path(data))
         self.d.start()
@@ -400,6 +406,31 @@ class DeploymentTest(unittest.TestCase):
         t.join(20)
         self.assertEqual(result["reply"], "OK")
         self.assertGreaterEqual(time.monotonic() - start, 3)
+
+
+class DeploymentTimeoutTest(unittest.TestCase):
+    """script_timeout and download_timeout: a script or a package server that
+    takes too long is given up on, with an answer, and nothing waits on it."""
+
+    config = CONFIG.replace("script_timeout=20", "script_timeout=1\ndownload_timeout=2")
+    setUp = DeploymentTest.setUp
+    proxy = DeploymentTest.proxy
+    path = DeploymentTest.path
+
+    def test_a_slow_script_and_a_stalled_package_server_time_out(self):
+        start = time.monotonic()
+        reply = self.p.deployment.bootstrap(*ZK, bootstrap_dict(**{"bootstrap.sh": "exec sleep 30\n"}))
+        self.assertEqual(reply, "OK")  # as the fork: bootstrap.sh's fate does not decide the answer
+        self.assertLess(time.monotonic() - start, 8)
+        self.d.wait_log(r"bootstrap\.sh .*1 s")
+        self.assertFalse([p for p in self.d.children() if "sleep" in open("/proc/%d/cmdline" % p).read()])
+        self.pkg.stall.add("hadoop")
+        start = time.monotonic()
+        reply = self.p.deployment.bootstrap("hdfs", "dptst", "namenode", bootstrap_dict(artifact="hadoop"))
+        self.assertLess(time.monotonic() - start, 8)
+        self.assertIn("timed out", reply)
+        self.assertIn("There may be an error about your package information", reply)
+        self.assertEqual(self.p.supervisor.getState()["statename"], "RUNNING")
 
 
 class DeploymentConfigTest(unittest.TestCase):

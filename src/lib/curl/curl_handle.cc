@@ -1,5 +1,5 @@
-// Tested through rpc_client_test.cc, smtp_sender_test.cc and the supervisorctl
-// and crashmail integration tests.
+// Tested through rpc_client_test.cc and the supervisorctl and crashmail
+// integration tests (libcurl over HTTP and SMTP).
 #include "lib/curl/curl_handle.h"
 
 #include <stdexcept>

@@ -1,3 +1,5 @@
+// Tested by t/integration/test_deployment.py: downloads, unpacking and the
+// jobs' scripts all run as child tasks (timeouts, output, failures).
 #include "supervisord/deployment/child_task.h"
 
 #include <fcntl.h>
