@@ -88,9 +88,7 @@ SshSession::SshSession(const std::string& address, int port, const std::string& 
   session_.reset(libssh2_session_init());
   if (!session_) throw SshError(where_ + ": cannot create an SSH session");
   libssh2_session_set_blocking(session_.get(), 0);
-  int rc;
-  while ((rc = libssh2_session_handshake(session_.get(), socket_.get())) == LIBSSH2_ERROR_EAGAIN)
-    wait(deadline, "SSH handshake");
+  int rc = again(deadline, "SSH handshake", [&] { return libssh2_session_handshake(session_.get(), socket_.get()); });
   if (rc != 0) throw SshError(where_ + ": SSH handshake failed: " + last_error());
   check_host_key(address, port, known_hosts, accept_new);
   log_in(login, deadline);
@@ -99,11 +97,7 @@ SshSession::SshSession(const std::string& address, int port, const std::string& 
 SshSession::~SshSession() {
   if (!session_) return;
   // A polite goodbye, but never a wait on a host that stopped answering.
-  auto deadline = Clock::now() + std::chrono::seconds(1);
-  try {
-    while (libssh2_session_disconnect(session_.get(), "done") == LIBSSH2_ERROR_EAGAIN) wait(deadline, "disconnect");
-  } catch (const SshError&) {
-  }
+  briefly("disconnect", [&] { return libssh2_session_disconnect(session_.get(), "done"); });
 }
 
 void SshSession::connect_socket(const std::string& address, int port, Clock::time_point deadline) {
@@ -193,10 +187,8 @@ bool SshSession::try_agent(const std::string& user, Clock::time_point deadline) 
   libssh2_agent_publickey* identity = nullptr;
   libssh2_agent_publickey* previous = nullptr;
   while (libssh2_agent_get_identity(agent, &identity, previous) == 0) {
-    int rc;
-    while ((rc = libssh2_agent_userauth(agent, user.c_str(), identity)) == LIBSSH2_ERROR_EAGAIN)
-      wait(deadline, "login with ssh-agent");
-    if (rc == 0) return true;
+    if (again(deadline, "login with ssh-agent", [&] { return libssh2_agent_userauth(agent, user.c_str(), identity); }) == 0)
+      return true;
     previous = identity;
   }
   return false;
@@ -204,10 +196,8 @@ bool SshSession::try_agent(const std::string& user, Clock::time_point deadline) 
 
 void SshSession::log_in(const SshLogin& login, Clock::time_point deadline) {
   LIBSSH2_SESSION* s = session_.get();
-  char* list = nullptr;
-  while (!(list = libssh2_userauth_list(s, login.user.c_str(), static_cast<unsigned>(login.user.size()))) &&
-         libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
-    wait(deadline, "login");
+  unsigned user_len = static_cast<unsigned>(login.user.size());
+  char* list = again(deadline, "login", [&] { return libssh2_userauth_list(s, login.user.c_str(), user_len); });
   if (!list) {
     if (libssh2_userauth_authenticated(s)) return;
     throw SshError(where_ + ": login as " + login.user + " failed: " + last_error());
@@ -217,11 +207,10 @@ void SshSession::log_in(const SshLogin& login, Clock::time_point deadline) {
   if (!login.identity_file.empty() && methods.find("publickey") != std::string::npos) {
     std::string pub = login.identity_file + ".pub";
     bool have_pub = ::access(pub.c_str(), R_OK) == 0;
-    int rc;
-    while ((rc = libssh2_userauth_publickey_fromfile_ex(s, login.user.c_str(), static_cast<unsigned>(login.user.size()),
-                                                         have_pub ? pub.c_str() : nullptr, login.identity_file.c_str(),
-                                                         "")) == LIBSSH2_ERROR_EAGAIN)
-      wait(deadline, "login with a key");
+    int rc = again(deadline, "login with a key", [&] {
+      return libssh2_userauth_publickey_fromfile_ex(s, login.user.c_str(), user_len, have_pub ? pub.c_str() : nullptr,
+                                                    login.identity_file.c_str(), "");
+    });
     if (rc == 0) return;
     tried.push_back("the key " + login.identity_file + " (" + last_error() + ")");
   }
@@ -230,11 +219,10 @@ void SshSession::log_in(const SshLogin& login, Clock::time_point deadline) {
     tried.push_back("ssh-agent's keys");
   }
   if (!login.password.empty() && methods.find("password") != std::string::npos) {
-    int rc;
-    while ((rc = libssh2_userauth_password_ex(s, login.user.c_str(), static_cast<unsigned>(login.user.size()),
-                                              login.password.c_str(), static_cast<unsigned>(login.password.size()),
-                                              nullptr)) == LIBSSH2_ERROR_EAGAIN)
-      wait(deadline, "login with a password");
+    int rc = again(deadline, "login with a password", [&] {
+      return libssh2_userauth_password_ex(s, login.user.c_str(), user_len, login.password.c_str(),
+                                          static_cast<unsigned>(login.password.size()), nullptr);
+    });
     if (rc == 0) return;
     tried.push_back("the password (" + last_error() + ")");
   }
@@ -246,20 +234,11 @@ void SshSession::log_in(const SshLogin& login, Clock::time_point deadline) {
 
 CommandResult SshSession::run(const std::string& command, Clock::time_point deadline) {
   LIBSSH2_SESSION* s = session_.get();
-  LIBSSH2_CHANNEL* raw = nullptr;
-  while (!(raw = libssh2_channel_open_session(s)) && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
-    wait(deadline, "opening a channel");
+  LIBSSH2_CHANNEL* raw = again(deadline, "opening a channel", [&] { return libssh2_channel_open_session(s); });
   if (!raw) throw SshError(where_ + ": cannot open a channel: " + last_error());
-  auto free_channel = [this](LIBSSH2_CHANNEL* c) {
-    auto until = Clock::now() + std::chrono::seconds(2);
-    try {
-      while (libssh2_channel_free(c) == LIBSSH2_ERROR_EAGAIN) wait(until, "closing a channel");
-    } catch (const SshError&) {
-    }
-  };
+  auto free_channel = [this](LIBSSH2_CHANNEL* c) { briefly("closing a channel", [&] { return libssh2_channel_free(c); }); };
   std::unique_ptr<LIBSSH2_CHANNEL, decltype(free_channel)> channel(raw, free_channel);
-  int rc;
-  while ((rc = libssh2_channel_exec(raw, command.c_str())) == LIBSSH2_ERROR_EAGAIN) wait(deadline, "running a command");
+  int rc = again(deadline, "running a command", [&] { return libssh2_channel_exec(raw, command.c_str()); });
   if (rc != 0) throw SshError(where_ + ": cannot run a command: " + last_error());
   CommandResult result;
   char buf[16384];
@@ -279,8 +258,8 @@ CommandResult SshSession::run(const std::string& command, Clock::time_point dead
     if (libssh2_channel_eof(raw)) break;
     wait(deadline, "waiting for a command");
   }
-  while ((rc = libssh2_channel_close(raw)) == LIBSSH2_ERROR_EAGAIN) wait(deadline, "closing a channel");
-  while ((rc = libssh2_channel_wait_closed(raw)) == LIBSSH2_ERROR_EAGAIN) wait(deadline, "closing a channel");
+  again(deadline, "closing a channel", [&] { return libssh2_channel_close(raw); });
+  again(deadline, "closing a channel", [&] { return libssh2_channel_wait_closed(raw); });
   result.exit_status = libssh2_channel_get_exit_status(raw);
   char* signal_name = nullptr;
   libssh2_channel_get_exit_signal(raw, &signal_name, nullptr, nullptr, nullptr, nullptr, nullptr);
@@ -294,24 +273,14 @@ CommandResult SshSession::run(const std::string& command, Clock::time_point dead
 
 void SshSession::upload(const std::string& path, const std::string& content, long mode, Clock::time_point deadline) {
   LIBSSH2_SESSION* s = session_.get();
-  LIBSSH2_SFTP* sftp = nullptr;
-  while (!(sftp = libssh2_sftp_init(s)) && libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
-    wait(deadline, "starting SFTP");
+  LIBSSH2_SFTP* sftp = again(deadline, "starting SFTP", [&] { return libssh2_sftp_init(s); });
   if (!sftp) throw SshError(where_ + ": cannot start SFTP: " + last_error());
-  auto shutdown = [this](LIBSSH2_SFTP* f) {
-    auto until = Clock::now() + std::chrono::seconds(2);
-    try {
-      while (libssh2_sftp_shutdown(f) == LIBSSH2_ERROR_EAGAIN) wait(until, "ending SFTP");
-    } catch (const SshError&) {
-    }
-  };
+  auto shutdown = [this](LIBSSH2_SFTP* f) { briefly("ending SFTP", [&] { return libssh2_sftp_shutdown(f); }); };
   std::unique_ptr<LIBSSH2_SFTP, decltype(shutdown)> owned(sftp, shutdown);
-  LIBSSH2_SFTP_HANDLE* handle = nullptr;
-  while (!(handle = libssh2_sftp_open_ex(sftp, path.c_str(), static_cast<unsigned>(path.size()),
-                                         LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC, mode,
-                                         LIBSSH2_SFTP_OPENFILE)) &&
-         libssh2_session_last_errno(s) == LIBSSH2_ERROR_EAGAIN)
-    wait(deadline, "opening a remote file");
+  LIBSSH2_SFTP_HANDLE* handle = again(deadline, "opening a remote file", [&] {
+    return libssh2_sftp_open_ex(sftp, path.c_str(), static_cast<unsigned>(path.size()),
+                                LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC, mode, LIBSSH2_SFTP_OPENFILE);
+  });
   if (!handle) throw SshError(where_ + ": cannot write " + path + ": " + sftp_error_text(libssh2_sftp_last_error(sftp)));
   size_t done = 0;
   while (done < content.size()) {
@@ -325,8 +294,7 @@ void SshSession::upload(const std::string& path, const std::string& content, lon
       done += static_cast<size_t>(n);
     }
   }
-  int rc;
-  while ((rc = libssh2_sftp_close_handle(handle)) == LIBSSH2_ERROR_EAGAIN) wait(deadline, "closing a remote file");
+  int rc = again(deadline, "closing a remote file", [&] { return libssh2_sftp_close_handle(handle); });
   if (rc != 0) throw SshError(where_ + ": closing " + path + ": " + sftp_error_text(libssh2_sftp_last_error(sftp)));
 }
 

@@ -13,6 +13,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "lib/util/unique_fd.h"
 
@@ -62,6 +63,29 @@ class SshSession {
   bool try_agent(const std::string& user, Clock::time_point deadline);
   // Waits until libssh2 can go on; throws when the deadline passes.
   void wait(Clock::time_point deadline, const char* step);
+  // Calls `op` again, after a wait, for as long as libssh2 says EAGAIN
+  // (a negative code, or a null pointer with EAGAIN as the session's error).
+  template <class Op>
+  auto again(Clock::time_point deadline, const char* step, Op op) {
+    for (;;) {
+      auto rc = op();
+      bool would_block;
+      if constexpr (std::is_pointer_v<decltype(rc)>)
+        would_block = !rc && libssh2_session_last_errno(session_.get()) == LIBSSH2_ERROR_EAGAIN;
+      else
+        would_block = rc == LIBSSH2_ERROR_EAGAIN;
+      if (!would_block) return rc;
+      wait(deadline, step);
+    }
+  }
+  // Cleanup that must not hang on a host that stopped answering.
+  template <class Op>
+  void briefly(const char* step, Op op) {
+    try {
+      again(Clock::now() + std::chrono::seconds(2), step, op);
+    } catch (const SshError&) {
+    }
+  }
   std::string last_error() const;
 
   std::string where_;  // "host:port", for messages

@@ -87,6 +87,20 @@ bool is_directory(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+namespace {
+
+// Moves the finished temporary file over `path`, or removes it.
+void rename_into_place(const std::string& tmp, const std::string& path, const char* what) {
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int saved = errno;
+    ::unlink(tmp.c_str());
+    errno = saved;
+    fail(what, path);
+  }
+}
+
+}  // namespace
+
 void replace_file(const std::string& path, const std::string& content, mode_t mode) {
   std::string tmp = temporary_beside(path);
   {
@@ -95,12 +109,7 @@ void replace_file(const std::string& path, const std::string& content, mode_t mo
     write_all(fd.get(), content, tmp);
     if (::fchmod(fd.get(), mode) != 0) fail("cannot chmod", tmp);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    fail("cannot replace", path);
-  }
+  rename_into_place(tmp, path, "cannot replace");
 }
 
 void append_file(const std::string& path, const std::string& content) {
@@ -113,24 +122,14 @@ void relink(const std::string& link, const std::string& target) {
   std::string tmp = temporary_beside(link);
   ::unlink(tmp.c_str());
   if (::symlink(target.c_str(), tmp.c_str()) != 0) fail("cannot create symlink", tmp);
-  if (::rename(tmp.c_str(), link.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    fail("cannot replace symlink", link);
-  }
+  rename_into_place(tmp, link, "cannot replace symlink");
 }
 
 void hard_link(const std::string& existing, const std::string& path) {
   std::string tmp = temporary_beside(path);
   ::unlink(tmp.c_str());
   if (::link(existing.c_str(), tmp.c_str()) != 0) fail("cannot link " + existing + " to", tmp);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    fail("cannot rename to", path);
-  }
+  rename_into_place(tmp, path, "cannot rename to");
 }
 
 std::string read_link(const std::string& link) {
