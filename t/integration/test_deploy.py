@@ -41,7 +41,7 @@ def keygen(path):
 class Sshd:
     """One private sshd: a "host" at `address`:`port`."""
 
-    def __init__(self, testcase, workdir, address, authorized_keys):
+    def __init__(self, testcase, workdir, address, authorized_keys, extra=""):
         self.address = address
         self.port = free_port()
         self.dir = os.path.join(workdir, "sshd-" + address)
@@ -52,8 +52,8 @@ class Sshd:
         with open(config, "w") as f:
             f.write("Port %d\nListenAddress %s\nHostKey %s\nPidFile %s/sshd.pid\nAuthorizedKeysFile %s\n"
                     "StrictModes no\nUsePAM no\nPasswordAuthentication yes\nPermitRootLogin yes\n"
-                    "KbdInteractiveAuthentication no\nSubsystem sftp internal-sftp\nLogLevel VERBOSE\n"
-                    % (self.port, address, self.host_key, self.dir, authorized_keys))
+                    "KbdInteractiveAuthentication no\nSubsystem sftp internal-sftp\nLogLevel VERBOSE\n%s"
+                    % (self.port, address, self.host_key, self.dir, authorized_keys, extra))
         os.makedirs("/run/sshd", exist_ok=True)
         self.log = open(os.path.join(self.dir, "sshd.log"), "w")
         self.proc = subprocess.Popen([SSHD, "-D", "-e", "-f", config], stdout=self.log, stderr=subprocess.STDOUT,
@@ -256,6 +256,32 @@ class DeployTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         with open(self.known_hosts) as f:
             self.assertIn("[127.0.0.5]:%d ssh-ed25519 " % host.port, f.read())
+
+    def test_a_host_that_cannot_run_it_is_told_why(self):
+        # a host whose uname says another architecture (a PATH sshd sets)
+        fake = os.path.join(self.dir, "fakebin")
+        os.makedirs(fake)
+        with open(os.path.join(fake, "uname"), "w") as f:
+            f.write("#!/bin/sh\necho aarch64\n")
+        os.chmod(os.path.join(fake, "uname"), 0o755)
+        other_arch = Sshd(self, self.dir, "127.0.0.6", os.path.join(self.dir, "authorized_keys"),
+                          "SetEnv PATH=%s:/usr/bin:/bin\n" % fake)
+        plain = Sshd(self, self.dir, "127.0.0.7", os.path.join(self.dir, "authorized_keys"))
+        with open(self.known_hosts, "w") as f:
+            f.write(other_arch.known_hosts_line() + plain.known_hosts_line())
+        root = self.root_for()
+        config = self.write_config(
+            self.group("arch", "root", root, ["127.0.0.6:%d" % other_arch.port], free_port(), identity_file=self.key)
+            + self.group("disk", "root", self.root_for(), ["127.0.0.7:%d" % plain.port], free_port(),
+                         identity_file=self.key).replace("data_dirs=", "data_dirs=/proc/sn-no-such-dir,"))
+        r = self.deploy(config)
+        self.assertEqual(r.returncode, 1)
+        rows = self.rows(r.stdout)
+        self.assertIn("the host is aarch64, the programs are built for %s" % os.uname().machine,
+                      rows["127.0.0.6:%d" % other_arch.port][2])
+        self.assertIn("data dir /proc/sn-no-such-dir cannot be created or written by root",
+                      rows["127.0.0.7:%d" % plain.port][2])
+        self.assertFalse(os.path.exists(os.path.join(root, "supervisor", "bin")))  # nothing was installed
 
     def test_dry_run_and_config_errors(self):
         config = self.write_config(self.group("g", "root", "/nonexistent/root", ["192.0.2.1"], 9001,
