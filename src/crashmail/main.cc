@@ -11,6 +11,7 @@
 #include "crashmail/crashmail_listener.h"
 #include "crashmail/crashmail_options.h"
 #include "lib/util/usage_error.h"
+#include "lib/util/version.h"
 
 int main(int argc, char** argv) {
   std::string program = argc > 0 ? argv[0] : "crashmail";
@@ -24,7 +25,7 @@ int main(int argc, char** argv) {
   }
   if (options.help) {
     std::printf("%s", sn::crashmail_usage(options.batch).c_str());
-    std::printf("crashmail (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+    std::printf("%s", sn::version_line("crashmail").c_str());
     return 0;
   }
   if (!std::getenv("SUPERVISOR_SERVER_URL")) {

@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "lib/config/config_error.h"
+#include "lib/util/version.h"
 #include "supervisor-deploy/deploy_runner.h"
 
 namespace {
@@ -95,8 +96,8 @@ int main(int argc, char** argv) {
       case kAcceptNew: options.accept_new = true; break;
       case kTimeout: options.timeout_seconds = parse_number("--timeout", optarg, 3600); break;
       case 'n': dry_run = true; break;
-      case 'h': std::printf("%s", kUsage); return 0;
-      case 'v': std::printf("supervisor-deploy (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+      case 'h': std::printf("%s%s", kUsage, sn::version_line("supervisor-deploy").c_str()); return 0;
+      case 'v': std::printf("%s", sn::version_line("supervisor-deploy").c_str()); return 0;
       case ':': usage_error(std::string("option ") + argv[optind - 1] + " requires a value");
       default: usage_error(std::string("no such option: ") + argv[optind - 1]);
     }

@@ -7,6 +7,7 @@
 
 #include "lib/config/config_search.h"
 #include "lib/util/strings.h"
+#include "lib/util/version.h"
 #include "supervisorctl/client_options.h"
 #include "supervisorctl/controller.h"
 #include "supervisorctl/curl_server_connection.h"
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (options.help) {
-    std::fputs(sn::client_usage_text(program).c_str(), stdout);
+    std::fputs((sn::client_usage_text(program) + "\n" + sn::version_line("supervisorctl")).c_str(), stdout);
     return 0;
   }
   options.may_prompt_for_credentials = options.interactive || ::isatty(STDIN_FILENO);

@@ -37,9 +37,10 @@ Options:
 --profile_options OPTIONS -- accepted for compatibility and ignored
 --subprocpidfile FILENAME -- leave children running when supervisord exits
                    and adopt them again at the next start (Minos' option)
+--sample-config -- print a commented sample configuration file and exit
 )";
 
-enum LongOnly { kMinprocs = 1000, kProfileOptions, kSubprocPidfile };
+enum LongOnly { kMinprocs = 1000, kProfileOptions, kSubprocPidfile, kSampleConfig };
 
 template <class Parse>
 auto cli_value(const char* flag, const std::string& text, Parse parse) {
@@ -91,6 +92,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       {"minprocs", required_argument, nullptr, kMinprocs},
       {"profile_options", required_argument, nullptr, kProfileOptions},
       {"subprocpidfile", required_argument, nullptr, kSubprocPidfile},
+      {"sample-config", no_argument, nullptr, kSampleConfig},
       {nullptr, 0, nullptr, 0},
   };
   opterr = 0;
@@ -119,6 +121,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       case kMinprocs: cl.minprocs = optarg; break;
       case kProfileOptions: cl.profile_options = optarg; break;
       case kSubprocPidfile: cl.subprocpidfile = optarg; break;
+      case kSampleConfig: cl.action = CommandLine::Action::kSampleConfig; return cl;
       case ':': {
         std::string opt = optopt ? std::string("-") + static_cast<char>(optopt) : std::string(argv[optind - 1]);
         throw UsageError("option " + opt + " requires argument");

@@ -11,7 +11,7 @@
 namespace sn {
 
 struct CommandLine {
-  enum class Action { kRun, kHelp, kVersion };
+  enum class Action { kRun, kHelp, kVersion, kSampleConfig };
   Action action = Action::kRun;
   std::string program;  // argv[0]
   std::optional<std::string> configuration;

@@ -5,9 +5,11 @@
 
 #include "config.h"
 #include "lib/util/memory_trimmer.h"
+#include "lib/util/version.h"
 #include "supervisord/command_line.h"
 #include "supervisord/daemon.h"
 #include "supervisord/daemonize.h"
+#include "supervisord/sample_config.h"
 #include "supervisord/deployment/fetch_helper.h"
 
 int main(int argc, char** argv) {
@@ -15,10 +17,16 @@ int main(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == sn::kDeploymentFetchFlag) return sn::deployment_fetch_main(argc, argv);
   sn::MemoryTrimmer::take_over_trimming();
   std::string program = argc > 0 ? argv[0] : "supervisord";
+  // Debian's supervisor package ships echo_supervisord_conf; ours is a link.
+  if (sn::called_as_echo_supervisord_conf(program)) return std::fputs(sn::sample_config_text().c_str(), stdout) < 0;
   try {
     sn::CommandLine cl = sn::parse_command_line(argc, argv);
     if (cl.action == sn::CommandLine::Action::kHelp) {
-      std::fputs(sn::usage_text(program).c_str(), stdout);
+      std::fputs((sn::usage_text(program) + "\n" + sn::version_line("supervisord")).c_str(), stdout);
+      return 0;
+    }
+    if (cl.action == sn::CommandLine::Action::kSampleConfig) {
+      std::fputs(sn::sample_config_text().c_str(), stdout);
       return 0;
     }
     if (cl.action == sn::CommandLine::Action::kVersion) {

@@ -42,6 +42,8 @@ TEST(CommandLine, HelpAndVersion) {
   EXPECT_EQ(parse({"-?"}).action, CommandLine::Action::kHelp);
   EXPECT_EQ(parse({"-v"}).action, CommandLine::Action::kVersion);
   EXPECT_EQ(parse({"--version"}).action, CommandLine::Action::kVersion);
+  EXPECT_EQ(parse({"--sample-config"}).action, CommandLine::Action::kSampleConfig);
+  EXPECT_NE(usage_text("supervisord").find("--sample-config"), std::string::npos);
   EXPECT_NE(usage_text("/usr/bin/supervisord").find("Usage: /usr/bin/supervisord [options]"), std::string::npos);
 }
 

@@ -1,0 +1,178 @@
+#include "supervisord/sample_config.h"
+
+#include "config.h"
+
+namespace sn {
+namespace {
+
+// Options are written ";name=value" (no space after the ';') so that removing
+// the ';' gives a working line; prose comments are "; text". Commented values
+// are the defaults where the option has one. sample_config_test checks both.
+constexpr const char* kSample = R"(; Sample supervisord.conf, as printed by `supervisord --sample-config`
+; (supervisor-native @VERSION@). Every option of supervisor 4.2 and of the
+; Minos fork is listed; supervisord.conf(5) describes them.
+;
+; Lines starting with ';' or '#' are comments, and so is text after " ;".
+; A commented option shows its default where it has one: remove the ';' to
+; set it. A value continues on following lines that start with whitespace.
+; Expansions: %(here)s is this file's directory, %(ENV_X)s the environment
+; variable X, %(host_node_name)s the host name; [program:x] options also know
+; %(program_name)s, %(process_num)d, %(group_name)s and %(numprocs)d.
+
+[unix_http_server]
+file=/tmp/supervisor.sock   ; the socket supervisorctl talks to
+;chmod=0700                 ; the socket's mode, octal; default 0700
+;chown=nobody:nogroup       ; the socket's user[:group]; default supervisord's
+;username=user              ; with password: every request needs Basic auth
+;password=123               ; plain text, or {SHA} and the hex SHA-1 of it
+
+;[inet_http_server]         ; XML-RPC and the web page over TCP; off by default
+;port=127.0.0.1:9001        ; required: host:port, *:port, [::1]:port or a port
+;username=user              ; with password: every request needs Basic auth
+;password=123               ; plain text, or {SHA} and the hex SHA-1 of it
+
+[supervisord]
+logfile=/tmp/supervisord.log ; main log or syslog; default $CWD/supervisord.log
+logfile_maxbytes=50MB        ; rotate the main log at this size, 0 never; default 50MB
+logfile_backups=10           ; rotated main logs kept, 0 none; default 10
+loglevel=info                ; critical error warn info debug trace blather; default info
+pidfile=/tmp/supervisord.pid ; locked while running; default $CWD/supervisord.pid
+nodaemon=false               ; true: stay in the foreground (-n); default false
+silent=false                 ; true: no main log on stdout (-s); default false
+minfds=1024                  ; raise the open files limit to this; default 1024
+minprocs=200                 ; raise the processes limit to this; default 200
+;umask=022                   ; umask of the daemon; default 022
+;user=nobody                 ; become this user at start (needs root)
+;identifier=supervisor       ; this instance's name; default supervisor
+;directory=/tmp              ; chdir here when daemonized; default none
+;nocleanup=false             ; true: keep old AUTO child logs at start; default false
+;childlogdir=/tmp            ; where AUTO child logs go; default $TMPDIR or /tmp
+;strip_ansi=false            ; true: strip ANSI escapes from output; default false
+;environment=KEY="value"     ; added to every program's environment
+;subprocpidfile=/tmp/supervisord.children ; Minos: children outlive supervisord
+
+; supervisorctl and the web page need this section: it serves the
+; supervisor.* methods (system.* are always served).
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+[supervisorctl]
+serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
+;username=chris              ; as in the server's section
+;password=123                ; as in the server's section
+;prompt=mysupervisor         ; the shell's prompt; default supervisor
+;history_file=~/.sc_history  ; keep a readline history here; default none
+
+; A program: a group of numprocs processes run from one command.
+;[program:theprogramname]
+;command=/bin/cat              ; required: the program and its arguments
+;process_name=%(program_name)s ; numprocs > 1 needs %(process_num)s in it
+;numprocs=1                    ; how many copies; default 1
+;numprocs_start=0              ; the first %(process_num); default 0
+;directory=/tmp                ; chdir here before exec; default none
+;umask=022                     ; the process's umask; default supervisord's
+;priority=999                  ; lower starts first, stops last; default 999
+;autostart=true                ; start when supervisord starts; default true
+;startsecs=1                   ; up this long to be RUNNING; default 1
+;startretries=3                ; quick exits before FATAL; default 3
+;autorestart=unexpected        ; true, false or unexpected; default unexpected
+;exitcodes=0                   ; exits that are expected; default 0
+;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
+;stopwaitsecs=10               ; then SIGKILL; default 10
+;stopasgroup=false             ; stopsignal to the process group; default false
+;killasgroup=false             ; SIGKILL to the process group; default false
+;user=nobody                   ; run as this user (supervisord must be root)
+;redirect_stderr=false         ; stderr into the stdout log; default false
+;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
+;stdout_logfile_maxbytes=50MB  ; rotate at this size, 0 never; default 50MB
+;stdout_logfile_backups=10     ; rotated logs kept, 0 none; default 10
+;stdout_capture_maxbytes=0     ; capture mode's buffer, 0 off; default 0
+;stdout_events_enabled=false   ; PROCESS_LOG_STDOUT events; default false
+;stdout_syslog=false           ; also to syslog (not done); default false
+;stderr_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
+;stderr_logfile_maxbytes=50MB  ; rotate at this size, 0 never; default 50MB
+;stderr_logfile_backups=10     ; rotated logs kept, 0 none; default 10
+;stderr_capture_maxbytes=0     ; capture mode's buffer, 0 off; default 0
+;stderr_events_enabled=false   ; PROCESS_LOG_STDERR events; default false
+;stderr_syslog=false           ; also to syslog (not done); default false
+;environment=A="1",B="2"       ; added to the process's environment
+;serverurl=AUTO                ; its SUPERVISOR_SERVER_URL; default AUTO
+;http_url=http://127.0.0.1:8080/ ; Minos: the web page links here; default none
+
+; An event listener pool: the [program:x] options and events.
+;[eventlistener:theeventlistenername]
+;command=/bin/eventlistener    ; required: the listener and its arguments
+;events=EVENT                  ; required: event types to subscribe to
+;process_name=%(program_name)s ; numprocs > 1 needs %(process_num)s in it
+;numprocs=1                    ; how many listeners; default 1
+;buffer_size=10                ; events waiting for a listener; default 10
+;result_handler=supervisor.dispatchers:default_handler ; the only one
+;directory=/tmp                ; chdir here before exec; default none
+;umask=022                     ; the process's umask; default supervisord's
+;priority=-1                   ; lower starts first, stops last; default -1
+;autostart=true                ; start when supervisord starts; default true
+;startsecs=1                   ; up this long to be RUNNING; default 1
+;startretries=3                ; quick exits before FATAL; default 3
+;autorestart=unexpected        ; true, false or unexpected; default unexpected
+;exitcodes=0                   ; exits that are expected; default 0
+;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
+;stopwaitsecs=10               ; then SIGKILL; default 10
+;stopasgroup=false             ; stopsignal to the process group; default false
+;killasgroup=false             ; SIGKILL to the process group; default false
+;user=nobody                   ; run as this user (supervisord must be root)
+;redirect_stderr=false         ; true is refused: stdout is the protocol
+;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
+;stderr_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
+;environment=A="1",B="2"       ; added to the process's environment
+;serverurl=AUTO                ; its SUPERVISOR_SERVER_URL; default AUTO
+
+; crashmail(1) mails an alert when a process exits unexpectedly:
+;   [eventlistener:crashmail]
+;   command=crashmail -m ops@example.com --smtp=mail.example.com:587 --starttls=required
+;   events=PROCESS_STATE_EXITED
+; or one mail per interval, with superlance crashmailbatch's options:
+;   command=crashmailbatch --toEmail=ops@example.com --fromEmail=robot@example.com
+;     --smtpHost=mail.example.com --interval=5 (on one line)
+;   events=PROCESS_STATE,TICK_60
+
+; A group of programs, instead of one group per program.
+;[group:thegroupname]
+;programs=progname1,progname2  ; required: [program:x] names
+;priority=999                  ; default 999
+
+; The Minos deploy client's deployment.* methods; the jobs they start are
+; [program:] sections written to conf/*.cfg, read by an [include].
+;[rpcinterface:deployment]
+;supervisor.rpcinterface_factory=deployment.rpcinterface:deployment_rpcinterface ; required
+;package_server=http://packages.example.com:8000 ; required
+;download_package_uri=packages ; required
+;get_latest_package_info_uri=get_latest_package_info ; required
+;app_root=/home/work/app       ; jobs' run directories; default /home/work/app
+;log_root=/home/work/log       ; jobs' logs; default /home/work/log
+;package_root=/home/work/packages ; their packages; default /home/work/packages
+;data_dirs=/home/work/data     ; each must exist; default /home/work/data
+;download_timeout=30           ; seconds per download; default 30
+;script_timeout=600            ; seconds for tar and scripts; default 600
+
+; More configuration files; globs are relative to this file.
+;[include]
+;files=relative/directory/*.ini ; required: whitespace-separated globs
+)";
+
+}  // namespace
+
+std::string sample_config_text() {
+  std::string text = kSample;
+  const std::string marker = "@VERSION@";
+  text.replace(text.find(marker), marker.size(), PACKAGE_VERSION);
+  return text;
+}
+
+bool called_as_echo_supervisord_conf(const std::string& argv0) {
+  const std::string name = "echo_supervisord_conf";
+  size_t slash = argv0.rfind('/');
+  std::string base = slash == std::string::npos ? argv0 : argv0.substr(slash + 1);
+  return base.size() >= name.size() && base.compare(base.size() - name.size(), name.size(), name) == 0;
+}
+
+}  // namespace sn
