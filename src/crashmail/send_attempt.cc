@@ -64,13 +64,13 @@ SendAttempt SendAttempt::start(const std::function<int()>& body, int stdin_fd, d
     ::_exit(body());
   }
   UniqueFd pidfd(static_cast<int>(::syscall(SYS_pidfd_open, pid, 0)));
-  if (!pidfd) {
-    ::kill(pid, SIGKILL);
-    ::waitpid(pid, nullptr, 0);
-    throw system_error("pidfd_open");
+  int pidfd_error = errno;
+  CapturedChild child(pid, std::move(pidfd), std::move(read_end), kMaxErrorText, false);
+  if (child.exit_fd() < 0) {
+    errno = pidfd_error;
+    throw system_error("pidfd_open");  // the child is killed and reaped on the way out
   }
-  ::fcntl(read_end.get(), F_SETFL, O_NONBLOCK);
-  return SendAttempt(pid, std::move(pidfd), std::move(read_end), deadline, std::move(what));
+  return SendAttempt(std::move(child), deadline, std::move(what));
 }
 
 SendAttempt SendAttempt::over_smtp(const OutgoingMail& mail, const SmtpSettings& smtp, double deadline) {
@@ -92,36 +92,17 @@ SendAttempt SendAttempt::through_sendmail(const OutgoingMail& mail, const std::s
   return start(body, message.get(), deadline, "sendmail command '" + command + "'");
 }
 
-SendAttempt::~SendAttempt() {
-  if (reaped_ || !pidfd_) return;
-  ::kill(pid_, SIGKILL);
-  ::waitpid(pid_, nullptr, 0);
-}
-
-void SendAttempt::read_output() {
-  char buf[4096];
-  for (;;) {
-    ssize_t n = ::read(output_.get(), buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;
-    if (text_.size() < kMaxErrorText) text_.append(buf, std::min(static_cast<size_t>(n), kMaxErrorText - text_.size()));
-  }
-}
-
 void SendAttempt::kill() {
-  if (killed_ || reaped_) return;
+  if (killed_ || !child_.started()) return;
   killed_ = true;
-  ::kill(pid_, SIGKILL);
+  child_.kill();
 }
 
 std::string SendAttempt::finish() {
-  read_output();
-  int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-  }
-  reaped_ = true;
-  while (!text_.empty() && (text_.back() == '\n' || text_.back() == '\r')) text_.pop_back();
-  for (char& c : text_)
+  int status = child_.reap();
+  std::string text = child_.output();
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  for (char& c : text)
     if (c == '\n' || c == '\r') c = ' ';
   if (killed_) return "gave up: no answer before the timeout" + (what_.empty() ? "" : " from " + what_);
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return "";
@@ -129,9 +110,9 @@ std::string SendAttempt::finish() {
   if (!what_.empty()) {
     error = what_ + (WIFEXITED(status) ? " exited with status " + std::to_string(WEXITSTATUS(status))
                                        : " was killed by signal " + std::to_string(WTERMSIG(status)));
-    if (!text_.empty()) error += ": " + text_;
+    if (!text.empty()) error += ": " + text;
   } else {
-    error = text_.empty() ? "the SMTP child failed without saying why" : text_;
+    error = text.empty() ? "the SMTP child failed without saying why" : text;
   }
   return error;
 }

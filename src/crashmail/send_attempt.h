@@ -5,14 +5,12 @@
 // on stderr is the error. A child past its deadline is killed.
 #pragma once
 
-#include <sys/types.h>
-
 #include <functional>
 #include <string>
 
 #include "crashmail/crashmail_options.h"
 #include "crashmail/mail_message.h"
-#include "lib/util/unique_fd.h"
+#include "lib/util/captured_child.h"
 
 namespace sn {
 
@@ -23,13 +21,13 @@ class SendAttempt {
 
   SendAttempt(SendAttempt&&) = default;
   SendAttempt& operator=(SendAttempt&&) = delete;
-  ~SendAttempt();
+  ~SendAttempt() = default;  // an unfinished child is killed and reaped
 
-  int exit_fd() const { return pidfd_.get(); }      // readable when the child has exited
-  int output_fd() const { return output_.get(); }   // the child's stderr
+  int exit_fd() const { return child_.exit_fd(); }      // readable when the child has exited
+  int output_fd() const { return child_.output_fd(); }  // the child's stderr
   double deadline() const { return deadline_; }
-  void read_output();  // takes what the child wrote so far (call when output_fd is readable)
-  void kill();         // the deadline passed
+  void read_output() { child_.read_output(); }  // call when output_fd is readable
+  void kill();                                  // the deadline passed
   // After exit_fd is readable: reaps the child. "" when the mail went out,
   // else what went wrong.
   std::string finish();
@@ -39,17 +37,13 @@ class SendAttempt {
   // stdout (never supervisord's event channel) and a pipe as stderr, which
   // runs `body` and exits with its status.
   static SendAttempt start(const std::function<int()>& body, int stdin_fd, double deadline, std::string what);
-  SendAttempt(pid_t pid, UniqueFd pidfd, UniqueFd output, double deadline, std::string what)
-      : pid_(pid), pidfd_(std::move(pidfd)), output_(std::move(output)), deadline_(deadline), what_(std::move(what)) {}
+  SendAttempt(CapturedChild child, double deadline, std::string what)
+      : child_(std::move(child)), deadline_(deadline), what_(std::move(what)) {}
 
-  pid_t pid_;
-  UniqueFd pidfd_;
-  UniqueFd output_;
+  CapturedChild child_;
   double deadline_;
   std::string what_;  // "sendmail command '...'" for its errors
-  std::string text_;
   bool killed_ = false;
-  bool reaped_ = false;
 };
 
 }  // namespace sn

@@ -3,7 +3,6 @@
 #include "supervisord/deployment/child_task.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/epoll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,8 +43,7 @@ ChildTask::ChildTask(EventLoop& loop, LaunchPad& pad, const std::vector<std::str
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
     result_.start_error = std::string("pipe: ") + std::strerror(errno);
   } else {
-    output_.reset(fds[0]);
-    UniqueFd write_end(fds[1]);
+    UniqueFd read_end(fds[0]), write_end(fds[1]);
     UniqueFd null_in(::open("/dev/null", O_RDONLY | O_CLOEXEC));
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
@@ -57,58 +55,35 @@ ChildTask::ChildTask(EventLoop& loop, LaunchPad& pad, const std::vector<std::str
     if (launched.pid < 0) {
       result_.start_error = argv[0] + ": " + std::strerror(launched.error);
     } else {
-      pid_ = launched.pid;
-      pidfd_ = std::move(launched.pidfd);
+      // The launch pad puts every child in a process group of its own.
+      child_ = CapturedChild(launched.pid, std::move(launched.pidfd), std::move(read_end), kMaxOutput, true);
     }
   }
-  if (pid_ < 0) {
+  if (!child_.started()) {
     deadline_.arm_at(loop_.clock().monotonic_ns());  // answer from the loop, not inside the caller's call
     return;
   }
-  exit_watch_ = loop_.watch(pidfd_.get(), EPOLLIN, [this](uint32_t) { exited(); });
-  output_watch_ = loop_.watch(output_.get(), EPOLLIN, [this](uint32_t) { read_output(); });
+  exit_watch_ = loop_.watch(child_.exit_fd(), EPOLLIN, [this](uint32_t) { exited(); });
+  output_watch_ = loop_.watch(child_.output_fd(), EPOLLIN, [this](uint32_t) { read_output(); });
   deadline_.arm_at(loop_.clock().monotonic_ns() + timeout_seconds * kNsPerSecond);
 }
 
-ChildTask::~ChildTask() {
-  if (pid_ > 0) {
-    ::kill(-pid_, SIGKILL);
-    ::kill(pid_, SIGKILL);
-    ::waitpid(pid_, nullptr, 0);
-  }
-}
-
 void ChildTask::read_output() {
-  char buf[16384];
-  for (;;) {
-    ssize_t n = ::read(output_.get(), buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      if (n == 0) output_watch_.reset();
-      return;
-    }
-    size_t room = kMaxOutput - std::min(kMaxOutput, result_.output.size());
-    result_.output.append(buf, std::min(room, static_cast<size_t>(n)));
-  }
+  if (!child_.read_output()) output_watch_.reset();
 }
 
 void ChildTask::time_out() {
-  if (pid_ < 0) {  // could not start: report now
+  if (!child_.started()) {  // could not start: report now
     finish(result_);
     return;
   }
   result_.timed_out = true;
-  ::kill(-pid_, SIGKILL);
-  ::kill(pid_, SIGKILL);
+  child_.kill();  // whatever the script started in its group goes with it
 }
 
 void ChildTask::exited() {
-  read_output();
-  int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-  }
-  pid_ = -1;
-  // Whatever the script left running in its group goes with it.
+  int status = child_.reap();
+  result_.output = child_.output();
   if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
   if (WIFSIGNALED(status)) result_.signal = WTERMSIG(status);
   finish(result_);
@@ -118,8 +93,6 @@ void ChildTask::finish(TaskResult result) {
   exit_watch_.reset();
   output_watch_.reset();
   deadline_.cancel();
-  pidfd_.reset();
-  output_.reset();
   Done done = std::move(done_);
   if (done) done(std::move(result));  // may destroy this task
 }

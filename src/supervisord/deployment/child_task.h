@@ -6,16 +6,14 @@
 // the loop serves everything else.
 #pragma once
 
-#include <sys/types.h>
-
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "lib/util/captured_child.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/timer_queue.h"
-#include "lib/util/unique_fd.h"
 #include "supervisord/child_launch.h"
 
 namespace sn {
@@ -39,7 +37,7 @@ class ChildTask {
   // destroyed before that kills and reaps the child without calling it.
   ChildTask(EventLoop& loop, LaunchPad& pad, const std::vector<std::string>& argv, const std::string& directory,
             int timeout_seconds, Done done);
-  ~ChildTask();
+  ~ChildTask() = default;
   ChildTask(const ChildTask&) = delete;
   ChildTask& operator=(const ChildTask&) = delete;
 
@@ -51,9 +49,7 @@ class ChildTask {
 
   EventLoop& loop_;
   Done done_;
-  pid_t pid_ = -1;
-  UniqueFd pidfd_;
-  UniqueFd output_;
+  CapturedChild child_;  // before the watches: they go first
   EventLoop::Watch exit_watch_;
   EventLoop::Watch output_watch_;
   Timer deadline_;
