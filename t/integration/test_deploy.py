@@ -6,7 +6,7 @@ others succeed, a re-run that changes nothing, a changed host key refused,
 an unknown one refused unless --accept-new, and each deployed supervisord
 answering XML-RPC with the deployment namespace and running a program of
 the template. Needs root (sshd logs in as root; the password login uses a
-user the test creates and removes)."""
+user the test creates and removes). A login through ssh-agent too."""
 
 import os
 import pwd
@@ -150,9 +150,9 @@ class DeployTest(unittest.TestCase):
             f.write(text)
         return path
 
-    def deploy(self, config, *args, timeout=120):
+    def deploy(self, config, *args, timeout=120, env=None):
         r = subprocess.run([DEPLOY, "--from", BUILD_TOP, "--template", self.template, *args, config],
-                           capture_output=True, text=True, timeout=timeout)
+                           capture_output=True, text=True, timeout=timeout, env=env)
         for secret in (SSH_PASSWORD, HTTP_PASSWORD):
             self.assertNotIn(secret, r.stdout + r.stderr)
         return r
@@ -282,6 +282,34 @@ class DeployTest(unittest.TestCase):
         self.assertIn("data dir /proc/sn-no-such-dir cannot be created or written by root",
                       rows["127.0.0.7:%d" % plain.port][2])
         self.assertFalse(os.path.exists(os.path.join(root, "supervisor", "bin")))  # nothing was installed
+
+    def test_login_with_ssh_agent(self):
+        host = Sshd(self, self.dir, "127.0.0.8", os.path.join(self.dir, "authorized_keys"))
+        with open(self.known_hosts, "w") as f:
+            f.write(host.known_hosts_line())
+        sock = os.path.join(self.dir, "agent.sock")
+        agent = subprocess.Popen(["ssh-agent", "-D", "-a", sock], stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        self.addCleanup(agent.wait, 10)
+        self.addCleanup(agent.terminate)
+        wait_until(lambda: os.path.exists(sock), 10, what="ssh-agent's socket")
+        no_agent = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
+        with_agent = dict(no_agent, SSH_AUTH_SOCK=sock)
+        subprocess.run(["ssh-add", "-q", self.key], env=with_agent, check=True, timeout=30,
+                       capture_output=True)
+        http = free_port()
+        root = self.root_for()
+        # neither identity_file nor password: the agent's key or nothing
+        config = self.write_config(self.group("agent", "root", root, ["127.0.0.8:%d" % host.port], http))
+        r = self.deploy(config, "--timeout", "10", env=no_agent)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertEqual(self.rows(r.stdout)["127.0.0.8:%d" % host.port][1], "FAILED", r.stdout)
+        r = self.deploy(config, env=with_agent)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(self.rows(r.stdout)["127.0.0.8:%d" % host.port][1], "installed", r.stdout)
+        self.assertEqual(self.rpc("127.0.0.8", http).supervisor.getState()["statename"], "RUNNING")
+        with open(os.path.join(host.dir, "sshd.log")) as f:
+            self.assertRegex(f.read(), r"Accepted publickey for root from 127\.")
 
     def test_dry_run_and_config_errors(self):
         config = self.write_config(self.group("g", "root", "/nonexistent/root", ["192.0.2.1"], 9001,

@@ -23,6 +23,72 @@ std::pair<std::string, std::string> get(const std::string& url, int timeout = 5,
   return {error, test::read_file(path)};
 }
 
+// An answer handed over `piece` bytes at a time.
+class TextSource : public ResponseSource {
+ public:
+  TextSource(std::string text, size_t piece) : text_(std::move(text)), piece_(piece) {}
+  bool fill(std::string& buffer) override {
+    if (at_ >= text_.size()) return false;
+    buffer.append(text_, at_, piece_);
+    at_ += piece_;
+    return true;
+  }
+
+ private:
+  std::string text_;
+  size_t piece_;
+  size_t at_ = 0;
+};
+
+// read_http_answer on `answer` in pieces of every size from 1 to 7 bytes:
+// {error or "threw: ...", body}, the same for every size (the body only
+// when there is no error: a failed download's partial file is dropped).
+std::pair<std::string, std::string> read_answer(const std::string& answer, uint64_t max = 1 << 20) {
+  std::pair<std::string, std::string> first;
+  for (size_t piece = 1; piece <= 7; ++piece) {
+    test::TempDir dir;
+    std::string path = dir.file("body");
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    TextSource source(answer, piece);
+    std::string error;
+    try {
+      error = read_http_answer(source, fd.get(), max);
+    } catch (const std::runtime_error& e) {
+      error = std::string("threw: ") + e.what();
+    }
+    fd.reset();
+    std::pair<std::string, std::string> result{error, test::read_file(path)};
+    if (piece == 1) first = result;
+    EXPECT_EQ(result.first, first.first) << "in pieces of " << piece;
+    if (error.empty()) {
+      EXPECT_EQ(result.second, first.second) << "in pieces of " << piece;
+    }
+  }
+  return first;
+}
+
+TEST(HttpAnswer, FramingWhateverThePiecesTheBytesArriveIn) {
+  using R = std::pair<std::string, std::string>;
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello and more"), R("", "hello"));
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\ntransfer-encoding: Chunked\r\n\r\n"
+                        "5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nTrailer: x\r\n\r\n"),
+            R("", "hello!"));
+  EXPECT_EQ(read_answer("HTTP/1.0 200 OK\r\n\r\nto the end"), R("", "to the end"));
+  EXPECT_EQ(read_answer("HTTP/1.1 404 Not Found\r\n\r\n"), R("HTTP Error 404 Not Found", ""));
+  EXPECT_EQ(read_answer("SSH-2.0-OpenSSH\r\n\r\n"), R("not an HTTP answer: SSH-2.0-OpenSSH", ""));
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello").first,
+            "the download ended after 5 of 10 bytes");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\n"), R("the server closed the connection before answering", ""));
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n").first, "threw: bad length in the answer");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").first,
+            "threw: bad length in the answer");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel").first,
+            "threw: the chunked body ends early");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\n\r\n" + std::string(100, 'x'), 64).first,
+            "threw: the body is larger than 64 bytes");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nX: " + std::string(70000, 'a')).first, "the answer's headers are too long");
+}
+
 TEST(HttpFetch, Urls) {
   HttpUrl u = parse_http_url("http://10.2.201.24:8000/packages/a/r1-t/a.tar.gz");
   EXPECT_EQ(u.host, "10.2.201.24");

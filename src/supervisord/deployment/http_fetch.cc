@@ -33,7 +33,7 @@ int64_t now_ms() {
   return static_cast<int64_t>(ts.tv_sec) * 1000 + ts.tv_nsec / 1'000'000;
 }
 
-class Connection {
+class Connection : public ResponseSource {
  public:
   Connection(int fd, int64_t deadline_ms) : fd_(fd), deadline_(deadline_ms) {}
 
@@ -62,13 +62,12 @@ class Connection {
     }
   }
 
-  // Appends what arrives to buffer_; false at end of stream.
-  bool fill() {
+  bool fill(std::string& buffer) override {
     char buf[65536];
     for (;;) {
       ssize_t n = ::recv(fd_, buf, sizeof buf, 0);
       if (n > 0) {
-        buffer_.append(buf, static_cast<size_t>(n));
+        buffer.append(buf, static_cast<size_t>(n));
         return true;
       }
       if (n == 0) return false;
@@ -80,11 +79,17 @@ class Connection {
     }
   }
 
-  std::string buffer_;
 
  private:
   int fd_;
   int64_t deadline_;
+};
+
+// The answer's bytes not yet taken, and where more come from.
+struct AnswerReader {
+  ResponseSource& source;
+  std::string buffer_;
+  bool fill() { return source.fill(buffer_); }
 };
 
 UniqueFd connect_to(const HttpUrl& url, int64_t deadline) {
@@ -146,7 +151,7 @@ int64_t parse_size(std::string_view text, int base) {
   return n;
 }
 
-void read_chunked(Connection& c, int out_fd, uint64_t* written, uint64_t max_bytes) {
+void read_chunked(AnswerReader& c, int out_fd, uint64_t* written, uint64_t max_bytes) {
   for (;;) {
     size_t eol;
     while ((eol = c.buffer_.find("\r\n")) == std::string::npos) {
@@ -201,6 +206,48 @@ HttpUrl parse_http_url(const std::string& url) {
   return out;
 }
 
+std::string read_http_answer(ResponseSource& source, int out_fd, uint64_t max_bytes) {
+  AnswerReader c{source, {}};
+  size_t end;
+  while ((end = c.buffer_.find("\r\n\r\n")) == std::string::npos) {
+    if (c.buffer_.size() > kMaxHeaderBytes) return "the answer's headers are too long";
+    if (!c.fill()) return "the server closed the connection before answering";
+  }
+  std::string head = c.buffer_.substr(0, end);
+  c.buffer_.erase(0, end + 4);
+  size_t eol = head.find("\r\n");
+  std::string status_line = head.substr(0, eol);
+  if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12) return "not an HTTP answer: " + status_line;
+  int status = std::atoi(status_line.c_str() + 9);
+  if (status != 200) return "HTTP Error " + status_line.substr(9);
+  std::optional<int64_t> length;
+  bool chunked = false;
+  for (const std::string& line : split(head.substr(eol == std::string::npos ? head.size() : eol + 2), '\n')) {
+    size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    std::string name = to_lower(std::string(trim(line.substr(0, colon))));
+    std::string value(trim(line.substr(colon + 1)));
+    if (name == "content-length") length = parse_size(value, 10);
+    if (name == "transfer-encoding" && to_lower(value).find("chunked") != std::string::npos) chunked = true;
+  }
+  uint64_t written = 0;
+  if (chunked) {
+    read_chunked(c, out_fd, &written, max_bytes);
+    return "";
+  }
+  for (;;) {
+    if (length && static_cast<int64_t>(written + c.buffer_.size()) > *length)
+      c.buffer_.resize(static_cast<size_t>(*length - static_cast<int64_t>(written)));
+    write_out(out_fd, c.buffer_.data(), c.buffer_.size(), &written, max_bytes);
+    c.buffer_.clear();
+    if (length && static_cast<int64_t>(written) == *length) return "";
+    if (!c.fill()) {
+      if (length) return "the download ended after " + std::to_string(written) + " of " + std::to_string(*length) + " bytes";
+      return "";
+    }
+  }
+}
+
 std::string http_get(const std::string& url_text, int out_fd, int timeout_seconds, uint64_t max_bytes) {
   int64_t deadline = now_ms() + static_cast<int64_t>(timeout_seconds) * 1000;
   try {
@@ -210,45 +257,7 @@ std::string http_get(const std::string& url_text, int out_fd, int timeout_second
     std::string host = url.host.find(':') != std::string::npos ? "[" + url.host + "]" : url.host;
     c.send_all("GET " + url.target + " HTTP/1.1\r\nHost: " + host + ":" + url.port +
                "\r\nUser-Agent: supervisor-native\r\nAccept: */*\r\nConnection: close\r\n\r\n");
-    size_t end;
-    while ((end = c.buffer_.find("\r\n\r\n")) == std::string::npos) {
-      if (c.buffer_.size() > kMaxHeaderBytes) return "the answer's headers are too long";
-      if (!c.fill()) return "the server closed the connection before answering";
-    }
-    std::string head = c.buffer_.substr(0, end);
-    c.buffer_.erase(0, end + 4);
-    size_t eol = head.find("\r\n");
-    std::string status_line = head.substr(0, eol);
-    if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12) return "not an HTTP answer: " + status_line;
-    int status = std::atoi(status_line.c_str() + 9);
-    if (status != 200) return "HTTP Error " + status_line.substr(9);
-    std::optional<int64_t> length;
-    bool chunked = false;
-    for (const std::string& line : split(head.substr(eol == std::string::npos ? head.size() : eol + 2), '\n')) {
-      size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      std::string name = to_lower(std::string(trim(line.substr(0, colon))));
-      std::string value(trim(line.substr(colon + 1)));
-      if (name == "content-length") length = parse_size(value, 10);
-      if (name == "transfer-encoding" && to_lower(value).find("chunked") != std::string::npos) chunked = true;
-    }
-    uint64_t written = 0;
-    if (chunked) {
-      read_chunked(c, out_fd, &written, max_bytes);
-    } else {
-      for (;;) {
-        if (length && static_cast<int64_t>(written + c.buffer_.size()) > *length)
-          c.buffer_.resize(static_cast<size_t>(*length - static_cast<int64_t>(written)));
-        write_out(out_fd, c.buffer_.data(), c.buffer_.size(), &written, max_bytes);
-        c.buffer_.clear();
-        if (length && static_cast<int64_t>(written) == *length) break;
-        if (!c.fill()) {
-          if (length) return "the download ended after " + std::to_string(written) + " of " + std::to_string(*length) + " bytes";
-          break;
-        }
-      }
-    }
-    return "";
+    return read_http_answer(c, out_fd, max_bytes);
   } catch (const Timeout&) {
     return "timed out after " + std::to_string(timeout_seconds) + " s";
   } catch (const std::exception& e) {
