@@ -75,7 +75,8 @@ std::string_view base_name(std::string_view path) {
 // program's name, or the first crashmailbatch long option given.
 std::string batch_reading_reason(std::string_view program, const std::vector<std::string>& args) {
   std::string_view name = base_name(program);
-  if (name == "crashmailbatch" || name.ends_with("-crashmailbatch")) return "the program's name";
+  // Any install prefix or suffix (--program-transform-name) keeps the name in it.
+  if (name.find("crashmailbatch") != std::string_view::npos) return "the program's name";
   for (const auto& arg : args) {
     if (arg == "--") break;
     if (!arg.starts_with("--")) continue;

@@ -99,7 +99,9 @@ void SendAttempt::kill() {
 }
 
 std::string SendAttempt::finish() {
-  int status = child_.reap();
+  std::optional<int> reaped = child_.reap();
+  if (!reaped) return "lost track of the delivery process";
+  int status = *reaped;
   std::string text = child_.output();
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   for (char& c : text)

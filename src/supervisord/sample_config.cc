@@ -9,14 +9,16 @@ namespace {
 // the ';' gives a working line; prose comments are "; text". Commented values
 // are the defaults where the option has one. sample_config_test checks both.
 constexpr const char* kSample = R"(; Sample supervisord.conf, as printed by `supervisord --sample-config`
-; (supervisor-native @VERSION@). Every option of supervisor 4.2 and of the
-; Minos fork is listed; supervisord.conf(5) describes them.
+; (supervisor-native @VERSION@). Every option of supervisor 4.2 (but
+; [fcgi-program:x], which is not supported) and of the Minos fork is listed;
+; supervisord.conf(5) describes them.
 ;
-; Lines starting with ';' or '#' are comments, and so is text after " ;".
+; Lines starting with ';' or '#' are comments, and so is text after " ;" or " #".
 ; A commented option shows its default where it has one: remove the ';' to
 ; set it. A value continues on following lines that start with whitespace.
-; Expansions: %(here)s is this file's directory, %(ENV_X)s the environment
-; variable X, %(host_node_name)s the host name; [program:x] options also know
+; Expansions: %(here)s is this file's directory and %(ENV_X)s the environment
+; variable X; [program:x] options, [supervisord] environment and [include]
+; files also know %(host_node_name)s (the host name), and [program:x] options
 ; %(program_name)s, %(process_num)d, %(group_name)s and %(numprocs)d.
 
 [unix_http_server]
@@ -80,7 +82,7 @@ serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
 ;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
 ;stopwaitsecs=10               ; then SIGKILL; default 10
 ;stopasgroup=false             ; stopsignal to the process group; default false
-;killasgroup=false             ; SIGKILL to the process group; default false
+;killasgroup=false             ; SIGKILL to the group; default stopasgroup's value
 ;user=nobody                   ; run as this user (supervisord must be root)
 ;redirect_stderr=false         ; stderr into the stdout log; default false
 ;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
@@ -118,7 +120,7 @@ serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
 ;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
 ;stopwaitsecs=10               ; then SIGKILL; default 10
 ;stopasgroup=false             ; stopsignal to the process group; default false
-;killasgroup=false             ; SIGKILL to the process group; default false
+;killasgroup=false             ; SIGKILL to the group; default stopasgroup's value
 ;user=nobody                   ; run as this user (supervisord must be root)
 ;redirect_stderr=false         ; true is refused: stdout is the protocol
 ;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
@@ -169,10 +171,10 @@ std::string sample_config_text() {
 }
 
 bool called_as_echo_supervisord_conf(const std::string& argv0) {
-  const std::string name = "echo_supervisord_conf";
   size_t slash = argv0.rfind('/');
   std::string base = slash == std::string::npos ? argv0 : argv0.substr(slash + 1);
-  return base.size() >= name.size() && base.compare(base.size() - name.size(), name.size(), name) == 0;
+  // Any install prefix or suffix (--program-transform-name) keeps the name in it.
+  return base.find("echo_supervisord_conf") != std::string::npos;
 }
 
 }  // namespace sn

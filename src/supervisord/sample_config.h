@@ -9,7 +9,8 @@ namespace sn {
 
 std::string sample_config_text();
 
-// True when argv[0] names the echo_supervisord_conf link (any install prefix).
+// True when argv[0] names the echo_supervisord_conf link (under any
+// installed prefix or suffix).
 bool called_as_echo_supervisord_conf(const std::string& argv0);
 
 }  // namespace sn

@@ -1,10 +1,11 @@
 // libFuzzer target: the package server's HTTP answer, as the deployment
 // fetch helper reads it (read_http_answer), on arbitrary bytes arriving in
 // arbitrary pieces: it must never crash, overrun, loop, or write more than
-// the size limit; a body it accepts must match the answer's framing.
+// the size limit.
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -39,6 +40,7 @@ class PiecesSource : public sn::ResponseSource {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   static int body_fd = ::memfd_create("body", 0);
+  if (body_fd < 0) __builtin_trap();  // a target that silently does nothing is worse
   ::ftruncate(body_fd, 0);
   ::lseek(body_fd, 0, SEEK_SET);
   PiecesSource source(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), 1 + data[0] % 64);

@@ -292,9 +292,11 @@ class DeployTest(unittest.TestCase):
                                  stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         self.addCleanup(agent.wait, 10)
         self.addCleanup(agent.terminate)
-        wait_until(lambda: os.path.exists(sock), 10, what="ssh-agent's socket")
         no_agent = {k: v for k, v in os.environ.items() if k != "SSH_AUTH_SOCK"}
         with_agent = dict(no_agent, SSH_AUTH_SOCK=sock)
+        # "ssh-add -l" says 1 (no keys) once the agent answers, 2 before
+        wait_until(lambda: subprocess.run(["ssh-add", "-l"], env=with_agent, capture_output=True,
+                                          timeout=10).returncode == 1, 10, what="ssh-agent answering")
         subprocess.run(["ssh-add", "-q", self.key], env=with_agent, check=True, timeout=30,
                        capture_output=True)
         http = free_port()
@@ -303,7 +305,9 @@ class DeployTest(unittest.TestCase):
         config = self.write_config(self.group("agent", "root", root, ["127.0.0.8:%d" % host.port], http))
         r = self.deploy(config, "--timeout", "10", env=no_agent)
         self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
-        self.assertEqual(self.rows(r.stdout)["127.0.0.8:%d" % host.port][1], "FAILED", r.stdout)
+        failed = self.rows(r.stdout)["127.0.0.8:%d" % host.port]
+        self.assertEqual(failed[1], "FAILED", r.stdout)
+        self.assertRegex(failed[2], "(?i)auth|log ?in", r.stdout)
         r = self.deploy(config, env=with_agent)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertEqual(self.rows(r.stdout)["127.0.0.8:%d" % host.port][1], "installed", r.stdout)

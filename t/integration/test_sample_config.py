@@ -45,6 +45,16 @@ class SampleConfig(unittest.TestCase):
         r = subprocess.run([link, "-c", "/nonexistent"], capture_output=True, text=True, timeout=10)
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, sample(), ""))
 
+    def test_a_failed_write_is_an_error(self):
+        d = Supervisord(self, "")
+        link = d.path("echo_supervisord_conf")
+        os.symlink(os.path.abspath(SUPERVISORD), link)
+        for args in ([SUPERVISORD, "--sample-config"], [link]):
+            with open("/dev/full", "w") as full:
+                r = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=10)
+            self.assertEqual(r.returncode, 1, args)
+            self.assertIn("cannot write the sample configuration: No space left on device", r.stderr)
+
     def test_runs_as_printed_and_supervisorctl_finds_it(self):
         d, proxy = run_as_is(self, sample())
         self.assertEqual(proxy.supervisor.getAllProcessInfo(), [])

@@ -67,8 +67,13 @@ class OneVersion(unittest.TestCase):
             supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
             """).start()
         proxy = rpc("unix://" + d.path("s.sock"))
-        wait_until(lambda: os.path.exists(d.path("s.sock")), 10, what="the socket")
-        self.assertEqual(proxy.supervisor.getSupervisorVersion(), self.version)
+
+        def version():
+            try:
+                return proxy.supervisor.getSupervisorVersion()
+            except OSError:
+                return None
+        self.assertEqual(wait_until(version, 10, what="the daemon answering"), self.version)
         self.assertEqual(d.stop(), 0)
 
     def test_debian_changelog_is_at_the_same_version(self):

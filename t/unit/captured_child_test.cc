@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <optional>
 #include <string>
 
 #include "test_util.h"
@@ -40,10 +41,13 @@ bool readable(int fd, int timeout_ms) {
   return ::poll(&p, 1, timeout_ms) == 1;
 }
 
-// Reads output until the child has exited, as an event loop would.
+// Reads output until the child has exited, as an event loop would (10 s at most).
 int run_to_end(CapturedChild& child) {
-  while (!readable(child.exit_fd(), 10)) child.read_output();
-  return child.reap();
+  EXPECT_GE(child.exit_fd(), 0);
+  for (int i = 0; i < 1000 && !readable(child.exit_fd(), 10); ++i) child.read_output();
+  std::optional<int> status = child.reap();
+  EXPECT_TRUE(status.has_value());
+  return status.value_or(-1);
 }
 
 bool gone(pid_t pid) { return ::kill(pid, 0) != 0 && errno == ESRCH; }
@@ -86,6 +90,30 @@ TEST(CapturedChild, KillReachesTheGroupOfALeader) {
   bool dead = false;  // the orphan is init's to reap: gone, or a zombie
   for (int i = 0; i < 300 && !dead; ++i, ::usleep(10000)) dead = gone(grandchild) || zombie(grandchild);
   EXPECT_TRUE(dead);
+}
+
+TEST(CapturedChild, ReadingNeverBlocksAndTheEndOfOutputIsSeenBeforeTheExit) {
+  CapturedChild child = start("echo hi; sleep 1.5; exec >&- 2>&-; sleep 0.3", 64);
+  ASSERT_TRUE(readable(child.output_fd(), 5000));
+  int fd = child.output_fd();
+  EXPECT_TRUE(child.read_output());  // "hi", then at once: more may come (a blocking read would wait for the end)
+  EXPECT_EQ(child.output(), "hi\n");
+  while (child.read_output()) ASSERT_TRUE(readable(fd, 5000));
+  EXPECT_EQ(child.output_fd(), -1);        // poll() skips it from now on...
+  EXPECT_NE(::fcntl(fd, F_GETFD), -1);     // ...but it stays open for a watch on it
+  EXPECT_FALSE(readable(child.exit_fd(), 0));  // still running
+  EXPECT_TRUE(WIFEXITED(run_to_end(child)));
+}
+
+TEST(CapturedChild, NothingToReapIsSaidSo) {
+  CapturedChild none;
+  EXPECT_FALSE(none.started());
+  EXPECT_FALSE(none.reap().has_value());
+  CapturedChild child = start("exit 0", 64);
+  pid_t pid = child.pid();
+  int status;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);  // reaped behind its back
+  EXPECT_FALSE(child.reap().has_value());
 }
 
 TEST(CapturedChild, DestroyingAnUnreapedChildKillsAndReapsIt) {

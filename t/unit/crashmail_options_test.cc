@@ -78,6 +78,8 @@ TEST(CrashmailOptions, CrashmailbatchReadingByLongOptionOrName) {
   EXPECT_EQ(o.tick_seconds, 60);
   EXPECT_DOUBLE_EQ(o.interval_minutes, 1.0);
   EXPECT_FALSE(o.subject.has_value());
+  for (const char* renamed : {"/usr/bin/sn-crashmailbatch", "/usr/bin/crashmailbatch-native"})
+    EXPECT_TRUE(parse({"-t", "a@b", "-f", "me@x.org"}, renamed).batch) << renamed;
 }
 
 TEST(CrashmailOptions, MinosCrashmailbatch) {

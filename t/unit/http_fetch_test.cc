@@ -74,7 +74,7 @@ TEST(HttpAnswer, FramingWhateverThePiecesTheBytesArriveIn) {
                         "5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nTrailer: x\r\n\r\n"),
             R("", "hello!"));
   EXPECT_EQ(read_answer("HTTP/1.0 200 OK\r\n\r\nto the end"), R("", "to the end"));
-  EXPECT_EQ(read_answer("HTTP/1.1 404 Not Found\r\n\r\n"), R("HTTP Error 404 Not Found", ""));
+  EXPECT_EQ(read_answer("HTTP/1.1 404 Not Found\r\n\r\n"), R("HTTP Error 404: Not Found", ""));
   EXPECT_EQ(read_answer("SSH-2.0-OpenSSH\r\n\r\n"), R("not an HTTP answer: SSH-2.0-OpenSSH", ""));
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello").first,
             "the download ended after 5 of 10 bytes");
@@ -131,7 +131,7 @@ TEST(HttpFetch, ContentLengthChunkedAndCloseDelimitedBodies) {
 TEST(HttpFetch, FailuresSayWhat) {
   {
     OneShotServer s("HTTP/1.1 404 NOT FOUND\r\nContent-Length: 0\r\n\r\n", "\r\n\r\n");
-    EXPECT_EQ(get(s.url() + "/x").first, "HTTP Error 404 NOT FOUND");
+    EXPECT_EQ(get(s.url() + "/x").first, "HTTP Error 404: NOT FOUND");
   }
   {
     OneShotServer s("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf", "\r\n\r\n");

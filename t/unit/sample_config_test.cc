@@ -126,6 +126,7 @@ TEST(SampleConfigLink, RecognisesEchoSupervisordConfUnderAnyPrefix) {
   EXPECT_TRUE(called_as_echo_supervisord_conf("echo_supervisord_conf"));
   EXPECT_TRUE(called_as_echo_supervisord_conf("/usr/bin/echo_supervisord_conf"));
   EXPECT_TRUE(called_as_echo_supervisord_conf("/usr/local/bin/sn-echo_supervisord_conf"));
+  EXPECT_TRUE(called_as_echo_supervisord_conf("/usr/local/bin/echo_supervisord_conf-native"));
   EXPECT_FALSE(called_as_echo_supervisord_conf("/usr/bin/supervisord"));
   EXPECT_FALSE(called_as_echo_supervisord_conf("/opt/echo_supervisord_conf/supervisord"));
 }

@@ -18,7 +18,8 @@ CapturedChild::CapturedChild(pid_t pid, UniqueFd pidfd, UniqueFd output, size_t 
 
 CapturedChild::CapturedChild(CapturedChild&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)), pidfd_(std::move(other.pidfd_)), output_(std::move(other.output_)),
-      max_output_(other.max_output_), group_leader_(other.group_leader_), text_(std::move(other.text_)) {}
+      max_output_(other.max_output_), group_leader_(other.group_leader_), output_ended_(other.output_ended_),
+      text_(std::move(other.text_)) {}
 
 CapturedChild& CapturedChild::operator=(CapturedChild&& other) noexcept {
   if (this != &other) {
@@ -28,6 +29,7 @@ CapturedChild& CapturedChild::operator=(CapturedChild&& other) noexcept {
     output_ = std::move(other.output_);
     max_output_ = other.max_output_;
     group_leader_ = other.group_leader_;
+    output_ended_ = other.output_ended_;
     text_ = std::move(other.text_);
   }
   return *this;
@@ -44,13 +46,16 @@ void CapturedChild::kill_and_reap() {
 }
 
 bool CapturedChild::read_output() {
-  if (!output_) return false;
+  if (!output_ || output_ended_) return false;
   char buf[16384];
   for (;;) {
     ssize_t n = ::read(output_.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return true;  // nothing more for now
-    if (n == 0) return false;
+    if (n < 0 && errno == EAGAIN) return true;  // nothing more for now
+    if (n <= 0) {
+      output_ended_ = true;
+      return false;
+    }
     size_t room = max_output_ - std::min(max_output_, text_.size());
     text_.append(buf, std::min(room, static_cast<size_t>(n)));
   }
@@ -62,15 +67,15 @@ void CapturedChild::kill() {
   ::kill(pid_, SIGKILL);
 }
 
-int CapturedChild::reap() {
+std::optional<int> CapturedChild::reap() {
   read_output();
+  if (pid_ <= 0) return std::nullopt;
   int status = 0;
-  if (pid_ > 0) {
-    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
-    }
+  pid_t got;
+  while ((got = ::waitpid(pid_, &status, 0)) < 0 && errno == EINTR) {
   }
   pid_ = -1;
-  pidfd_.reset();
+  if (got < 0) return std::nullopt;
   return status;
 }
 

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "lib/util/unique_fd.h"
@@ -30,19 +31,23 @@ class CapturedChild {
   bool started() const { return pid_ > 0; }
   pid_t pid() const { return pid_; }
   int exit_fd() const { return pidfd_.get(); }
-  int output_fd() const { return output_.get(); }
+  // -1 once the pipe has ended (so poll() skips it), though the fd stays
+  // open until this object goes: an event loop may still be watching it.
+  int output_fd() const { return output_ended_ ? -1 : output_.get(); }
 
   // Reads what the child wrote so far, keeping up to the cap (the rest is
   // read and dropped, so the child never blocks on a full pipe). False once
-  // the pipe is at its end.
+  // the pipe is at its end or fails.
   bool read_output();
   const std::string& output() const { return text_; }
 
   // SIGKILL to the child (and its group). It still has to be reaped.
   void kill();
   // Once exit_fd is readable: reads the last output, reaps the child and
-  // returns its wait status. The object then holds no process.
-  int reap();
+  // returns its wait status; nullopt when there is no child to wait for
+  // (none was started, or someone else reaped it). The object then holds no
+  // process; its fds stay open until it goes.
+  std::optional<int> reap();
 
  private:
   void kill_and_reap();
@@ -52,6 +57,7 @@ class CapturedChild {
   UniqueFd output_;
   size_t max_output_ = 0;
   bool group_leader_ = false;
+  bool output_ended_ = false;
   std::string text_;
 };
 

@@ -27,6 +27,7 @@ std::string TaskResult::describe(int timeout_seconds) const {
   std::string text;
   if (!start_error.empty()) return "cannot start: " + start_error;
   if (timed_out) text = "timed out after " + std::to_string(timeout_seconds) + " s";
+  else if (lost) text = "ended with an unknown status";
   else if (signal) text = "was killed by " + signal_name(signal);
   else text = "exited with status " + std::to_string(exit_code);
   std::string shown = output;
@@ -82,10 +83,13 @@ void ChildTask::time_out() {
 }
 
 void ChildTask::exited() {
-  int status = child_.reap();
+  exit_watch_.reset();
+  output_watch_.reset();
+  std::optional<int> status = child_.reap();
   result_.output = child_.output();
-  if (WIFEXITED(status)) result_.exit_code = WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) result_.signal = WTERMSIG(status);
+  if (!status) result_.lost = true;
+  else if (WIFEXITED(*status)) result_.exit_code = WEXITSTATUS(*status);
+  else if (WIFSIGNALED(*status)) result_.signal = WTERMSIG(*status);
   finish(result_);
 }
 

@@ -219,7 +219,8 @@ std::string read_http_answer(ResponseSource& source, int out_fd, uint64_t max_by
   std::string status_line = head.substr(0, eol);
   if (!status_line.starts_with("HTTP/1.") || status_line.size() < 12) return "not an HTTP answer: " + status_line;
   int status = std::atoi(status_line.c_str() + 9);
-  if (status != 200) return "HTTP Error " + status_line.substr(9);
+  // As Python's urllib words it (Minos' fork passed its text on).
+  if (status != 200) return "HTTP Error " + status_line.substr(9, 3) + ":" + status_line.substr(12);
   std::optional<int64_t> length;
   bool chunked = false;
   for (const std::string& line : split(head.substr(eol == std::string::npos ? head.size() : eol + 2), '\n')) {
