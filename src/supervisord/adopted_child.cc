@@ -18,11 +18,12 @@ namespace sn {
 
 AdoptedChild::AdoptedChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd)
     : process_(process), pid_(pid), pidfd_(std::move(pidfd)) {
-  // As the fork did: an adopted child's end counts as exit status 0, the
-  // real one being known only to its parent (init by now).
+  // The fork counted an adopted child's end as exit status 0, so one
+  // killed by a signal was "expected" and never restarted. Its status is
+  // unknown: it counts as unexpected.
   watch_ = loop.watch(pidfd_.get(), EPOLLIN, [this](uint32_t) {
     Process& process = process_;
-    process.on_exit(ExitStatus::exited(0));  // destroys *this: nothing may follow
+    process.on_exit(ExitStatus::unknown_of_adopted());  // destroys *this: nothing may follow
   });
 }
 

@@ -13,6 +13,7 @@
 #include "supervisord/daemonize.h"
 #include "supervisord/sample_config.h"
 #include "supervisord/deployment/fetch_helper.h"
+#include "supervisord/deployment/unpack_helper.h"
 
 namespace {
 
@@ -29,6 +30,7 @@ int print_sample_config() {
 int main(int argc, char** argv) {
   sn::ensure_standard_fds();
   if (argc > 1 && std::string_view(argv[1]) == sn::kDeploymentFetchFlag) return sn::deployment_fetch_main(argc, argv);
+  if (argc > 1 && std::string_view(argv[1]) == sn::kDeploymentUnpackFlag) return sn::deployment_unpack_main(argc, argv);
   sn::MemoryTrimmer::take_over_trimming();
   std::string program = argc > 0 ? argv[0] : "supervisord";
   // Debian's supervisor package ships echo_supervisord_conf; ours is a link.

@@ -137,7 +137,7 @@ void Process::on_exit(const ExitStatus& status) {
     killing_ = false;
     exit_status_ = code;
     change_state(ProcessState::kStopped);
-    log().log(expected ? LogLevel::kInfo : LogLevel::kWarn, "stopped: " + name() + " (" + how + ")");
+    log().log(expected || status.unknown ? LogLevel::kInfo : LogLevel::kWarn, "stopped: " + name() + " (" + how + ")");
     child_.reset();
   } else if (too_quickly) {
     exit_status_.reset();
@@ -154,7 +154,7 @@ void Process::on_exit(const ExitStatus& status) {
       change_state(ProcessState::kExited, true);
       log().info("exited: " + name() + " (" + how + "; expected)");
     } else {
-      spawn_error_ = "Bad exit code " + std::to_string(code);
+      spawn_error_ = status.unknown ? "Exit status unknown (adopted)" : "Bad exit code " + std::to_string(code);
       change_state(ProcessState::kExited, false);
       log().warn("exited: " + name() + " (" + how + "; not expected)");
     }

@@ -9,6 +9,7 @@ daemon answering while a slow bootstrap runs."""
 
 import io
 import os
+import signal
 import tarfile
 import threading
 import time
@@ -320,7 +321,7 @@ class DeploymentTest(unittest.TestCase):
         self.assertEqual(p.deployment.cleanup("never", "bootstrapped", "job", {"cleanup_token": "t", "cleanup.sh": ""}),
                          "Cleanup token is invalid")
         self.assertEqual(p.deployment.bootstrap("a", "b", "f", bootstrap_dict()), "OK")
-        self.assertEqual(p.deployment.cleanup("a", "b", "f", {"cleanup_token": "", "cleanup.sh": "exit 3"}),
+        self.assertEqual(p.deployment.cleanup("a", "b", "f", {"cleanup_token": "s3cret", "cleanup.sh": "exit 3"}),
                          "Execute cleanup.sh failed")
         self.assertFalse(os.path.lexists(self.path("log/a/b/f")))
         self.assertTrue(os.path.isdir(self.path("data1/a/b/f")))  # a failed cleanup.sh leaves the data
@@ -384,6 +385,121 @@ class DeploymentTest(unittest.TestCase):
         version_dir = self.path("packages/c/u/%s-%s" % (REVISION, TIMESTAMP))
         self.assertEqual(os.listdir(version_dir), [])
         self.assertFalse(os.path.lexists(self.path("packages/c/u/current")))
+
+    def timed_proxy(self, seconds=5):
+        """A proxy whose calls fail after `seconds` instead of waiting on a stuck daemon."""
+        class Timed(xmlrpc.client.Transport):
+            def make_connection(self, host):
+                conn = super().make_connection(host)
+                conn.timeout = seconds
+                return conn
+        return xmlrpc.client.ServerProxy("http://minosuser:123456@127.0.0.1:%d" % self.port, transport=Timed())
+
+    def test_file_methods_never_block_and_never_follow_links(self):
+        p = self.timed_proxy()
+        os.mkfifo(self.path("app/fifo"))
+        for call in (lambda: p.deployment.read_file(self.path("app/fifo")),
+                     lambda: p.deployment.append_text_to_file(self.path("app/fifo"), "x")):
+            t0 = time.monotonic()
+            with self.assertRaises(xmlrpc.client.Fault) as e:
+                call()
+            self.assertLess(time.monotonic() - t0, 2)
+            self.assertEqual(e.exception.faultCode, 30)
+            self.assertIn("is a FIFO, not a regular file", e.exception.faultString)
+        self.assertEqual(p.supervisor.getState()["statename"], "RUNNING")
+        # A device reached through a link inside the roots is outside them.
+        os.symlink("/dev/zero", self.path("app/zero"))
+        with self.assertRaises(xmlrpc.client.Fault) as e:
+            p.deployment.read_file(self.path("app/zero"))
+        self.assertEqual(e.exception.faultCode, 3)
+        # A dangling link does not make a file where it points.
+        outside = self.path("outside.txt")
+        os.symlink(outside, self.path("app/dangling"))
+        with self.assertRaises(xmlrpc.client.Fault) as e:
+            p.deployment.append_text_to_file(self.path("app/dangling"), "x")
+        self.assertIn("symbolic link", e.exception.faultString)
+        self.assertFalse(os.path.lexists(outside))
+        # A job's own run.cfg turned into a FIFO (its programs write there).
+        self.assertEqual(p.deployment.bootstrap(*ZK, bootstrap_dict()), "OK")
+        run_cfg = self.path("app/zookeeper/dptst/zookeeper/run.cfg")
+        os.unlink(run_cfg)
+        os.mkfifo(run_cfg)
+        with self.assertRaises(xmlrpc.client.Fault) as e:
+            p.deployment.get_cleanup_token(*ZK)
+        self.assertIn("is a FIFO", e.exception.faultString)
+        self.assertIn("is a FIFO", p.deployment.start(*ZK, start_dict()))
+        self.assertEqual(p.supervisor.getState()["statename"], "RUNNING")
+
+    def test_a_package_holding_a_fifo_or_device_is_refused(self):
+        def fifo(info):
+            info.type = tarfile.FIFOTYPE
+
+        def device(info):
+            info.type, info.devmajor, info.devminor = tarfile.CHRTYPE, 1, 3
+        for job, kind, make in (("fifo", "a FIFO", fifo), ("device", "a character device", device)):
+            special = tarfile.TarInfo(job + "-1.0/special")
+            make(special)
+            self.pkg.packages[job] = (job + "-1.0.tar.gz", tarball(job + "-1.0", {"ok.txt": "fine"}, [(special, None)]))
+            reply = self.p.deployment.bootstrap("od", "d", job, bootstrap_dict(artifact=job))
+            self.assertTrue(reply.startswith("Error: tar "), reply)
+            self.assertIn("the package holds %s, which is never unpacked" % kind, reply)
+            made = [os.path.join(r, f) for r, ds, fs in os.walk(self.path("packages")) for f in fs + ds
+                    if f in ("special", "ok.txt")]
+            self.assertEqual(made, [])  # nothing of it was unpacked
+            self.assertFalse(os.path.lexists(self.path("packages/od/d/current")))
+
+    def test_http_url_reads_back_as_sent_or_is_refused(self):
+        p = self.p
+        self.assertEqual(p.deployment.bootstrap(*ZK, bootstrap_dict()), "OK")
+        import html
+        import urllib.request
+        # Every character class a URL (or a mistake) can hold.
+        for url in ("http://h/a%20b", "http://h/%(here)s", "http://h/100%%", "http://h/a;b#frag", "http://h/x=y:z",
+                    "http://h/[v6]/'q'\"d\"", "http://h/caf\u00e9", "http://h/~!$&*()+,", ""):
+            self.assertEqual(p.deployment.start(*ZK, start_dict(http_url=url)), "OK", url)
+            # A loaded group keeps its config: take it out, and back in as the file says.
+            p.supervisor.stopProcess("zookeeper--dptst--zookeeper")
+            p.supervisor.removeProcessGroup("zookeeper--dptst--zookeeper")
+            p.supervisor.reloadConfig()  # the section written reads back: no CANT_REREAD
+            p.supervisor.addProcessGroup("zookeeper--dptst--zookeeper")
+            req = urllib.request.Request("http://127.0.0.1:%d/" % self.port,
+                                         headers={"Authorization": "Basic bWlub3N1c2VyOjEyMzQ1Ng=="})
+            page = urllib.request.urlopen(req, timeout=10).read().decode()
+            if url:
+                self.assertIn('href="%s"' % html.escape(url, quote=True).replace("&#x27;", "&#39;"), page)
+        for url, why in (("http://h/a b ;c", "would begin a comment"), ("http://h/a\nb", "control character"),
+                         ("http://h/a #b", "would begin a comment")):
+            reply = p.deployment.start(*ZK, start_dict(http_url=url))
+            self.assertTrue(reply.startswith("Error: http_url "), reply)
+            self.assertIn(why, reply)
+        p.supervisor.reloadConfig()
+        # and the next daemon start reads every file it wrote
+        self.d.send_signal(signal.SIGHUP)
+        self.d.wait_log("supervisord started", count=2, timeout=20)
+        self.assertEqual(self.proxy().supervisor.getState()["statename"], "RUNNING")
+
+    def test_a_token_set_at_bootstrap_must_be_given(self):
+        p = self.p
+        self.assertEqual(p.deployment.bootstrap(*ZK, bootstrap_dict()), "OK")
+        for given in ({"cleanup_token": ""}, {}, {"cleanup_token": "wrong"}):
+            self.assertEqual(p.deployment.cleanup(*ZK, dict(given, **{"cleanup.sh": ""})), "Cleanup token is invalid")
+            self.assertTrue(os.path.isdir(self.path("data1/zookeeper/dptst/zookeeper")))
+        self.assertEqual(p.deployment.cleanup(*ZK, {"cleanup_token": "s3cret", "cleanup.sh": ""}), "OK")
+        # A job bootstrapped without a token needs none.
+        self.assertEqual(p.deployment.bootstrap("a", "b", "c", bootstrap_dict(cleanup_token="")), "OK")
+        self.assertEqual(p.deployment.cleanup("a", "b", "c", {"cleanup.sh": ""}), "OK")
+
+    def test_names_whose_process_names_would_meet_are_refused(self):
+        p = self.p
+        self.assertEqual(p.deployment.bootstrap("a", "b", "job", bootstrap_dict()), "OK")
+        for args in (("a--b", "c", "job"), ("a", "b--c", "job"), ("a-", "b", "job"), ("s", "c", "datanode1")):
+            with self.assertRaises(xmlrpc.client.Fault) as e:
+                p.deployment.bootstrap(*args, bootstrap_dict())
+            self.assertEqual(e.exception.faultCode, 3, args)
+            self.assertIn("the process name would not say which job it is", e.exception.faultString)
+            with self.assertRaises(xmlrpc.client.Fault):
+                p.deployment.show(*args, {})
+        self.assertFalse(os.path.exists(self.path("app/a--b")))
 
     def test_daemon_answers_while_a_slow_bootstrap_runs(self):
         result = {}

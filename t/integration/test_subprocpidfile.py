@@ -35,6 +35,10 @@ def config(port, pidfile=True):
         command=sleep 1001
         startsecs=0
 
+        [program:plain]
+        command=sleep 1004
+        startsecs=0
+
         [eventlistener:listener]
         command=sh -c 'printf "READY\\n"; exec cat >/dev/null'
         events=TICK_3600
@@ -124,7 +128,15 @@ class SubprocPidfileTest(unittest.TestCase):
         os.kill(job["pid"], signal.SIGKILL)
         again = self.wait_running("job", other_than=job["pid"])
         self.assertIs(again["resumed"], False)
-        self.assertIn("exited: job (exit status 0; not expected)", d.read("daemon.out"))
+        self.assertIn("exited: job (exit status unknown (adopted); not expected)", d.read("daemon.out"))
+        # How it ended is unknown, so it is never "expected": a program with
+        # the default exitcodes and autorestart=unexpected is restarted too.
+        plain = self.info("plain")
+        self.assertIs(plain["resumed"], True)
+        os.kill(plain["pid"], signal.SIGKILL)
+        restarted = self.wait_running("plain", other_than=plain["pid"])
+        self.assertIs(restarted["resumed"], False)
+        self.assertIn("exited: plain (exit status unknown (adopted); not expected)", d.read("daemon.out"))
         wait_until(lambda: "job %d " % again["pid"] in d.read("subprocess.pids"), what="the pid file updated")
         self.assertNotIn("other ", d.read("subprocess.pids"))
 

@@ -23,5 +23,11 @@ TEST(ExitStatus, MentionsCoreDumps) {
   EXPECT_EQ(ExitStatus::killed(SIGSEGV, true).describe(), "terminated by SIGSEGV (core dumped)");
 }
 
+TEST(ExitStatus, AnAdoptedChildsEndIsUnknownAndNoExitCode) {
+  ExitStatus s = ExitStatus::unknown_of_adopted();
+  EXPECT_EQ(s.describe(), "exit status unknown (adopted)");
+  EXPECT_EQ(s.supervisor_code(), -1);
+}
+
 }  // namespace
 }  // namespace sn

@@ -1,5 +1,6 @@
 #include "supervisord/deployment/file_ops.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -33,6 +34,66 @@ TEST(FileOps, DirectoriesFilesAndLinks) {
   EXPECT_TRUE(link_exists(dir.file("link")));
   EXPECT_FALSE(path_exists(dir.file("link")));
   EXPECT_FALSE(is_directory(dir.file("link")));
+}
+
+// Each of these would hang or act on something else if it were opened as
+// a plain file; every call must come back at once with an error naming it.
+TEST(FileOps, OnlyRegularFilesAreOpenedAndNothingWaits) {
+  test::TempDir dir;
+  ASSERT_EQ(::mkfifo(dir.file("fifo").c_str(), 0644), 0);
+  auto error_of = [](auto call) -> std::string {
+    try {
+      call();
+    } catch (const std::runtime_error& e) {
+      return e.what();
+    }
+    return "";
+  };
+  for (auto links : {SymlinksOnTheWay::kFollowed, SymlinksOnTheWay::kRefused}) {
+    EXPECT_NE(error_of([&] { read_regular_file(dir.file("fifo"), 1024, links); }).find("is a FIFO"), std::string::npos);
+    EXPECT_NE(error_of([&] { open_regular_file(dir.file("fifo"), O_WRONLY | O_APPEND, links); }).find("is a FIFO"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { read_regular_file("/dev/null", 1024, links); }).find("/dev/null is a device"),
+              std::string::npos);
+    EXPECT_NE(error_of([&] { read_regular_file(dir.path(), 1024, links); }).find("is a directory"), std::string::npos);
+  }
+  EXPECT_NE(error_of([&] { append_file(dir.file("fifo"), "x"); }).find("is a FIFO"), std::string::npos);
+}
+
+TEST(FileOps, SymlinksAreNotFollowed) {
+  test::TempDir dir;
+  test::TempDir outside;
+  replace_file(outside.file("secret"), "s", 0644);
+  ASSERT_EQ(::symlink(outside.file("secret").c_str(), dir.file("to-secret").c_str()), 0);
+  ASSERT_EQ(::symlink(outside.file("created").c_str(), dir.file("dangling").c_str()), 0);
+  EXPECT_THROW(read_regular_file(dir.file("to-secret"), 1024, SymlinksOnTheWay::kFollowed), std::runtime_error);
+  // A dangling link is not a way to create a file where it points.
+  EXPECT_THROW(append_file(dir.file("dangling"), "x"), std::runtime_error);
+  EXPECT_FALSE(path_exists(outside.file("created")));
+  // A link on the way: followed only when asked.
+  ASSERT_EQ(::symlink(outside.path().c_str(), dir.file("out").c_str()), 0);
+  EXPECT_EQ(read_regular_file(dir.file("out/secret"), 1024, SymlinksOnTheWay::kFollowed), "s");
+  try {
+    read_regular_file(dir.file("out/secret"), 1024, SymlinksOnTheWay::kRefused);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("symbolic link"), std::string::npos) << e.what();
+  }
+}
+
+TEST(FileOps, ReadsRegularFilesWithinTheirLimit) {
+  test::TempDir dir;
+  EXPECT_EQ(read_regular_file(dir.file("missing"), 10, SymlinksOnTheWay::kRefused), std::nullopt);
+  replace_file(dir.file("f"), "0123456789", 0644);
+  EXPECT_EQ(read_regular_file(dir.file("f"), 10, SymlinksOnTheWay::kRefused), "0123456789");
+  try {
+    read_regular_file(dir.file("f"), 9, SymlinksOnTheWay::kRefused);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("is larger than"), std::string::npos) << e.what();
+  }
+  append_file(dir.file("new"), "made");  // created when missing
+  EXPECT_EQ(test::read_file(dir.file("new")), "made");
 }
 
 TEST(FileOps, HardLinkGivesASecondNameAndNames) {

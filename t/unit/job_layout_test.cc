@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
 namespace sn {
 namespace {
 
@@ -49,6 +52,55 @@ TEST(JobLayout, PlainNamesOnly) {
     EXPECT_EQ(e.fault.code, static_cast<int>(FaultCode::kBadArguments));
     EXPECT_NE(e.fault.text.find("service must be a plain name"), std::string::npos) << e.fault.text;
   }
+}
+
+TEST(JobLayout, OneProcessNameMeansOneJob) {
+  auto fault = [](const char* s, const char* c, const char* j) -> std::string {
+    try {
+      read_job_call({XmlRpcValue(s), XmlRpcValue(c), XmlRpcValue(j)});
+    } catch (const RpcError& e) {
+      EXPECT_EQ(e.fault.code, static_cast<int>(FaultCode::kBadArguments));
+      return e.fault.text;
+    }
+    return "";
+  };
+  // ('a--b','c','j') and ('a','b--c','j') would both be a--b--c--j.
+  EXPECT_NE(fault("a--b", "c", "j").find("service 'a--b' holds \"--\""), std::string::npos);
+  EXPECT_NE(fault("a", "b--c", "j").find("cluster 'b--c' holds \"--\""), std::string::npos);
+  EXPECT_NE(fault("a", "b", "j--k").find("job 'j--k'"), std::string::npos);
+  // ('a-','b','j') and ('a','-b','j') would both be a---b--j.
+  EXPECT_NE(fault("a-", "b", "j").find("starts or ends with '-'"), std::string::npos);
+  EXPECT_NE(fault("a", "-b", "j").find("starts or ends with '-'"), std::string::npos);
+  // 'dn1' alone and 'dn' instance 1 would both be s--c--dn1.
+  EXPECT_NE(fault("s", "c", "dn1").find("job 'dn1' ends in a digit"), std::string::npos);
+  EXPECT_EQ(fault("hdfs", "dptst-example", "datanode"), "");
+  EXPECT_EQ(fault("hdfs2", "c1", "data_node"), "");  // digits are fine elsewhere
+}
+
+TEST(JobLayout, ProcessNamesOfAcceptedJobsNeverMeet) {
+  // Every job read_job_call accepts from a small alphabet: no two share a
+  // process name (so they never share a conf file or a supervisor process).
+  std::set<std::string> names;
+  for (const char* a : {"a", "b", "-", "1"})
+    for (const char* b : {"", "a", "-", "1"})
+      for (const char* c : {"", "a", "-", "1"}) names.insert(std::string(a) + b + c);
+  std::map<std::string, std::string> seen;
+  for (const auto& s : names)
+    for (const auto& c : names)
+      for (const auto& j : names)
+        for (int64_t instance : {-1, 0, 1, 12}) {
+          RpcParams params{XmlRpcValue(s), XmlRpcValue(c), XmlRpcValue(j), XmlRpcValue(static_cast<int>(instance))};
+          JobCall call;
+          try {
+            call = read_job_call(params);
+          } catch (const RpcError&) {
+            continue;
+          }
+          std::string who = s + "|" + c + "|" + j + "|" + std::to_string(instance);
+          auto [it, fresh] = seen.emplace(call.id.process_name(), who);
+          EXPECT_TRUE(fresh) << who << " and " << it->second << " are both " << call.id.process_name();
+        }
+  EXPECT_GT(seen.size(), 1000u);
 }
 
 TEST(JobLayout, JobCallsInEitherParameterOrder) {

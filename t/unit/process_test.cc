@@ -401,11 +401,23 @@ TEST_F(ProcessTest, AnAdoptedChildIsRunningAtOnceWithoutAnEvent) {
   EXPECT_TRUE(host.transitions.empty());
   p.start_if_autostart();  // already running: nothing
   EXPECT_EQ(p.pid(), 4242);
-  // Its end comes as exit status 0: unexpected here, restarted, no longer resumed.
-  p.on_exit(ExitStatus::exited(0));
+  // Its end comes with no status: unexpected, restarted, no longer resumed.
+  p.on_exit(ExitStatus::unknown_of_adopted());
   EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kRunning, S::kExited}, {S::kExited, S::kStarting}}));
   EXPECT_EQ(host.expected_flags.front(), false);
   EXPECT_FALSE(p.resumed());
+  EXPECT_EQ(p.pid(), 100);
+}
+
+TEST_F(ProcessTest, AnAdoptedChildsUnknownEndIsNeverExpected) {
+  ProcessConfig c = config();  // exitcodes=0, autorestart=unexpected
+  Process p(c, "web", host);
+  p.adopt(std::make_unique<test::FakeChild>(4242, &host.launcher.signals, &host.launcher.signal_errno,
+                                            &host.launcher.stdin_data),
+          host.clock().wall_seconds() - 50);
+  p.on_exit(ExitStatus::unknown_of_adopted());
+  EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kRunning, S::kExited}, {S::kExited, S::kStarting}}));
+  EXPECT_EQ(host.expected_flags.front(), false);
   EXPECT_EQ(p.pid(), 100);
 }
 
@@ -419,7 +431,7 @@ TEST_F(ProcessTest, AnAdoptedChildIsStoppedLikeAnyOther) {
   EXPECT_EQ(p.state(), S::kStopping);
   ASSERT_EQ(host.launcher.signals.size(), 1u);
   EXPECT_EQ(host.launcher.signals[0].pid, 4242);
-  p.on_exit(ExitStatus::exited(0));
+  p.on_exit(ExitStatus::unknown_of_adopted());
   EXPECT_EQ(p.state(), S::kStopped);
 }
 

@@ -98,7 +98,8 @@ TEST_F(ConfigTest, ServerurlAutoMeansDefault) {
 }
 
 TEST_F(ConfigTest, LogfileOffAndAutoSpellings) {
-  const ProcessConfig& p = only_process(load(program("stdout_logfile=off\nstderr_logfile=auto\n")));
+  SupervisordConfig c = load(program("stdout_logfile=off\nstderr_logfile=auto\n"));
+  const ProcessConfig& p = only_process(c);
   EXPECT_EQ(p.stdout_channel.logfile.kind, LogTarget::Kind::kNone);
   EXPECT_EQ(p.stderr_channel.logfile.kind, LogTarget::Kind::kAuto);
 }
@@ -130,7 +131,8 @@ TEST_F(ConfigTest, RedirectStderrDropsTheStderrLog) {
 }
 
 TEST_F(ConfigTest, KillasgroupMayBeSetAlone) {
-  const ProcessConfig& p = only_process(load(program("killasgroup=true\n")));
+  SupervisordConfig c = load(program("killasgroup=true\n"));
+  const ProcessConfig& p = only_process(c);
   EXPECT_FALSE(p.stopasgroup);
   EXPECT_TRUE(p.killasgroup);
   EXPECT_EQ(p.stop_scope(), SignalScope::kProcess);
@@ -247,8 +249,9 @@ TEST_F(ConfigTest, NumprocsNeedsProcessNumInTheName) {
 }
 
 TEST_F(ConfigTest, ProgramEnvironmentIsVisibleToLaterOptions) {
-  const ProcessConfig& p = only_process(load(
-      "[supervisord]\n[program:web]\nenvironment=PORT=80%(process_num)d\ncommand=/bin/serve %(ENV_PORT)s\n"));
+  SupervisordConfig c = load(
+      "[supervisord]\n[program:web]\nenvironment=PORT=80%(process_num)d\ncommand=/bin/serve %(ENV_PORT)s\n");
+  const ProcessConfig& p = only_process(c);
   EXPECT_EQ(p.command, "/bin/serve 800");
 }
 

@@ -33,6 +33,14 @@ TEST(ShellWords, NoCommentsNoVariables) {
   EXPECT_EQ(split_shell_words("echo #x $HOME"), (Words{"echo", "#x", "$HOME"}));
 }
 
+TEST(ShellWords, QuotedWordsSplitBackToThemselves) {
+  EXPECT_EQ(quote_shell_word("/srv/app/start.sh"), "/srv/app/start.sh");
+  EXPECT_EQ(quote_shell_word(""), "''");
+  EXPECT_EQ(quote_shell_word("a b"), "'a b'");
+  for (std::string word : {"a b", "it's", "\"q\"", "back\\slash", "$HOME", "tab\there", "new\nline", "semi;colon", "''"})
+    EXPECT_EQ(split_shell_words("/bin/bash " + quote_shell_word(word)), (Words{"/bin/bash", word})) << word;
+}
+
 TEST(ShellWords, UnclosedQuotesAreErrors) {
   EXPECT_THROW(split_shell_words("echo 'abc"), std::invalid_argument);
   EXPECT_THROW(split_shell_words("echo \"abc"), std::invalid_argument);

@@ -59,6 +59,9 @@ TEST(Strings, PythonBytesRepr) {
   EXPECT_EQ(py_bytes_repr("caf\xc3\xa9"), "b'caf\\xc3\\xa9'");
   EXPECT_EQ(py_bytes_repr("it's\n"), "b\"it's\\n\"");
   EXPECT_EQ(py_bytes_repr(std::string("\0\x7f", 2)), "b'\\x00\\x7f'");
+  // Text is quoted as text; anything else as bytes, never raw.
+  EXPECT_EQ(safe_repr("caf\xc3\xa9"), "'caf\xc3\xa9'");
+  EXPECT_EQ(safe_repr("bad\xff\xfe"), "b'bad\\xff\\xfe'");
 }
 
 TEST(Strings, Utf8ValidityAsPythonDecodesIt) {

@@ -182,6 +182,10 @@ size_t HttpRequestParser::feed(std::string_view data, Status* status) {
           }
           *status = headers_done();
           if (*status == Status::kError) return used;
+          if (report_headers_) {
+            *status = Status::kHeaders;
+            return used;
+          }
           continue;
         }
         if (state_ == State::kTrailers) continue;  // trailers are read and dropped

@@ -21,14 +21,20 @@ struct HttpLimits {
 
 class HttpRequestParser {
  public:
-  enum class Status { kNeedMore, kComplete, kError };
+  // kHeaders (only when asked for): the request line and headers are in,
+  // the body (if any) not yet: a server checks credentials here, before
+  // it reads a byte of a body. Feed again for the rest.
+  enum class Status { kNeedMore, kHeaders, kComplete, kError };
 
-  explicit HttpRequestParser(HttpLimits limits = {}) : limits_(limits) {}
+  explicit HttpRequestParser(HttpLimits limits = {}, bool report_headers = false)
+      : limits_(limits), report_headers_(report_headers) {}
 
   // Consumes bytes of `data` and returns how many it used. After kComplete,
   // take() the request; the rest of `data` belongs to the next one.
   size_t feed(std::string_view data, Status* status);
   HttpRequest take();
+  // The request being read: after kHeaders, its line and headers.
+  const HttpRequest& pending() const { return request_; }
 
   int error_status() const { return error_status_; }
   const std::string& error_reason() const { return error_reason_; }
@@ -46,6 +52,7 @@ class HttpRequestParser {
   Status headers_done();
 
   HttpLimits limits_;
+  bool report_headers_;
   State state_ = State::kRequestLine;
   HttpRequest request_;
   std::string line_;

@@ -55,4 +55,20 @@ std::vector<std::string> split_shell_words(std::string_view s) {
   return words;
 }
 
+std::string quote_shell_word(std::string_view word) {
+  auto plain = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("@%+=:,./-_").find(c) != std::string_view::npos;
+  };
+  bool needs_quotes = word.empty();
+  for (char c : word) needs_quotes = needs_quotes || !plain(c);
+  if (!needs_quotes) return std::string(word);
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'') out += "'\"'\"'";
+    else out += c;
+  }
+  return out + "'";
+}
+
 }  // namespace sn

@@ -11,4 +11,8 @@ namespace sn {
 // Throws std::invalid_argument("No closing quotation" / "No escaped character").
 std::vector<std::string> split_shell_words(std::string_view command);
 
+// `word` as one word for split_shell_words (and a POSIX shell): unchanged
+// when it holds only characters that need no quoting, else in single quotes.
+std::string quote_shell_word(std::string_view word);
+
 }  // namespace sn

@@ -132,6 +132,8 @@ std::string py_repr(std::string_view s) { return quoted(s, false); }
 
 std::string py_bytes_repr(std::string_view s) { return "b" + quoted(s, true); }
 
+std::string safe_repr(std::string_view s) { return is_valid_utf8(s) ? py_repr(s) : py_bytes_repr(s); }
+
 bool is_valid_utf8(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {

@@ -26,6 +26,10 @@ std::optional<int64_t> parse_python_int(std::string_view s);
 std::string py_repr(std::string_view s);
 // Python's repr() of bytes: b'caf\xc3\xa9'.
 std::string py_bytes_repr(std::string_view s);
+// py_repr() of UTF-8 text, py_bytes_repr() of anything else: what a log
+// line or an answer may quote from untrusted input without passing raw
+// bytes that are not text.
+std::string safe_repr(std::string_view s);
 
 // True when `s` decodes as strict UTF-8 (as Python's bytes.decode() does:
 // no overlong forms, no surrogates, nothing above U+10FFFF).

@@ -1,12 +1,9 @@
 // The deployment.* methods as the registry sees them: the quick ones answer
 // at once, bootstrap/start/cleanup through their operations.
 // Tested by t/integration/test_deployment.py.
-#include <sys/stat.h>
-
 #include <cerrno>
 #include <cstring>
 
-#include "lib/util/read_file.h"
 #include "supervisord/deployment/deployment_service.h"
 #include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/run_info.h"
@@ -112,20 +109,23 @@ void DeploymentService::add_methods(RpcRegistry& r) {
     const std::string& path = p[0].as_string();
     std::vector<std::string> roots{config_.app_root, config_.log_root, config_.package_root};
     roots.insert(roots.end(), config_.data_dirs.begin(), config_.data_dirs.end());
+    // The resolved path is the one opened, with no symlink allowed on the
+    // way, so what was checked is what is reached.
     if (!path.empty() && path[0] == '/')
       for (const std::string& root : roots)
-        if (is_inside(path, root) && resolved_path(path) != resolved_path(root)) return path;
+        if (is_inside(path, root) && resolved_path(path) != resolved_path(root)) return resolved_path(path);
     throw RpcError(FaultCode::kBadArguments, "file_path must be under app_root, log_root, package_root or a data dir: '" + path + "'");
   };
   r.add({ns + "read_file", {"string", "string"}, 1, "The whole content of a file under the deployment roots.",
          [checked_path](const RpcParams& p, RpcDone done) {
            std::string path = checked_path(p);
-           struct stat st;
-           if (::stat(path.c_str(), &st) == 0 && static_cast<size_t>(st.st_size) > kMaxReadFileBytes)
-             return done(failed(path + " is larger than 16 MiB"));
-           int error = 0;
-           auto text = read_whole_file(path, &error);
-           if (!text) return done(failed(path + ": " + std::strerror(error)));
+           std::optional<std::string> text;
+           try {
+             text = read_regular_file(path, kMaxReadFileBytes, SymlinksOnTheWay::kRefused);
+           } catch (const std::exception& e) {
+             return done(failed(e.what()));
+           }
+           if (!text) return done(failed(path + ": " + std::strerror(ENOENT)));
            done(RpcResult::of(XmlRpcValue(std::move(*text))));
          }});
   auto writer = [&](const std::string& name, bool append) {

@@ -5,7 +5,10 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lib/config/ini_value_writer.h"
 #include "lib/http/basic_auth.h"
+#include "lib/util/shell_words.h"
+#include "lib/util/strings.h"
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/deployment_service.h"
 #include "supervisord/deployment/file_ops.h"
@@ -40,14 +43,21 @@ std::optional<Fault> artifact_fault(const std::string& artifact) {
   return std::nullopt;
 }
 
+// One "key = value" line of a generated section, written so that the
+// daemon reads `value` back exactly; a value it could not is refused.
+std::string option_line(const std::string& key, const std::string& value) {
+  std::string why;
+  std::optional<std::string> text = ini_value_text(value, &why);
+  if (!text) throw std::runtime_error(key + " " + safe_repr(value) + " cannot be written to a config file: " + why);
+  return key + " = " + *text + "\n";
+}
+
 // The [program:x] section start writes for a job, as the fork wrote it.
 std::string program_section(const JobId& id, const std::string& run_dir, const std::string& http_url) {
   std::string name = id.process_name();
-  std::string url;
-  for (char c : http_url) url += (c == '\n' || c == '\r') ? ' ' : c;
-  return "[program:" + name + "]\n" + "command = /bin/bash " + run_dir + "/start.sh\n" + "process_name = " + name +
-         "\n" + "directory = " + run_dir + "\n" + "http_url = " + url + "\n" + "autorestart = true\n" +
-         "exitcodes = 999\n" + "autostart = false\n\n";
+  return "[program:" + name + "]\n" + option_line("command", "/bin/bash " + quote_shell_word(run_dir + "/start.sh")) +
+         option_line("process_name", name) + option_line("directory", run_dir) + option_line("http_url", http_url) +
+         "autorestart = true\n" + "exitcodes = 999\n" + "autostart = false\n\n";
 }
 
 }  // namespace
@@ -208,8 +218,11 @@ void DeploymentService::cleanup(const OpPtr& op) {
   } catch (const std::exception& e) {
     return finish(op, ok_string(std::string("Error: ") + e.what()));
   }
+  // A token set at bootstrap must be given: an empty or missing one is no
+  // way around it. Without run.cfg any token given is wrong, as in the fork.
   std::string token = op->text("cleanup_token");
-  if (!token.empty() && (!info || !constant_time_equals(token, info->cleanup_token)))
+  bool token_set = info && !info->cleanup_token.empty();
+  if ((token_set || !token.empty()) && (!info || !constant_time_equals(token, info->cleanup_token)))
     return finish(op, ok_string("Cleanup token is invalid"));
   if (info) {
     op->run_info = *info;

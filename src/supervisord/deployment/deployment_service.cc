@@ -11,6 +11,7 @@
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/fetch_helper.h"
+#include "supervisord/deployment/unpack_helper.h"
 #include "supervisord/deployment/run_info.h"
 
 namespace sn {
@@ -18,8 +19,6 @@ namespace sn {
 namespace {
 
 constexpr const char* kOk = "OK";
-
-std::string tar_program() { return ::access("/bin/tar", X_OK) == 0 ? "/bin/tar" : "/usr/bin/tar"; }
 
 std::string self_executable() {
   char buf[4096];
@@ -168,7 +167,7 @@ void DeploymentService::make_package_dir(const OpPtr& op, const PackageInfo& pac
       next(std::string("Error: ") + e.what());
       return;
     }
-    run_task(op, {tar_program(), "--no-same-owner", "-xzf", tarball, "-C", staging}, config_.script_timeout,
+    run_task(op, {self_exe_, kDeploymentUnpackFlag, tarball, staging}, config_.script_timeout,
              [this, op, staging, package_dir, next](TaskResult r) {
                std::string unpacked = staging + "/" + base_name(package_dir);
                std::string error;

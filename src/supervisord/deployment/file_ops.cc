@@ -3,8 +3,10 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/openat2.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -113,9 +115,82 @@ void replace_file(const std::string& path, const std::string& content, mode_t mo
 }
 
 void append_file(const std::string& path, const std::string& content) {
-  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
-  if (!fd) fail("cannot append to", path);
+  UniqueFd fd = open_regular_file(path, O_WRONLY | O_CREAT | O_APPEND, SymlinksOnTheWay::kRefused);
   write_all(fd.get(), content, path);
+}
+
+namespace {
+
+const char* kind_of(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISLNK(mode)) return "a symbolic link";
+  return "not a regular file";
+}
+
+[[noreturn]] void refuse(const std::string& path, mode_t mode) {
+  throw std::runtime_error(path + " is " + kind_of(mode) + ", not a regular file");
+}
+
+int open_without_waiting(const std::string& path, int flags, SymlinksOnTheWay links, mode_t mode) {
+  // O_NONBLOCK: a FIFO opens at once (or fails with ENXIO) instead of
+  // waiting for its other end.
+  flags |= O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC;
+  if (links == SymlinksOnTheWay::kRefused) {
+    open_how how{};
+    how.flags = static_cast<uint64_t>(flags);
+    how.mode = (flags & O_CREAT) ? mode : 0;
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    long fd = ::syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how);
+    if (fd >= 0 || errno != ENOSYS) return static_cast<int>(fd);
+  }
+  return ::open(path.c_str(), flags, mode);  // kernels before 5.6: the last component is still checked
+}
+
+}  // namespace
+
+UniqueFd open_regular_file(const std::string& path, int flags, SymlinksOnTheWay links, mode_t mode) {
+  // Looked at before opening: opening a device can act on it.
+  struct stat st;
+  if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) refuse(path, st.st_mode);
+  UniqueFd fd(open_without_waiting(path, flags, links, mode));
+  if (!fd) {
+    if (errno == ELOOP) throw std::runtime_error(path + " leads through a symbolic link, which is not followed");
+    fail("cannot open", path);
+  }
+  // Looked at again: the path may have changed in between.
+  if (::fstat(fd.get(), &st) != 0) fail("cannot stat", path);
+  if (!S_ISREG(st.st_mode)) refuse(path, st.st_mode);
+  int fl = ::fcntl(fd.get(), F_GETFL);
+  if (fl >= 0) ::fcntl(fd.get(), F_SETFL, fl & ~O_NONBLOCK);
+  return fd;
+}
+
+std::optional<std::string> read_regular_file(const std::string& path, size_t max_bytes, SymlinksOnTheWay links) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0 && errno == ENOENT) return std::nullopt;
+  UniqueFd fd = open_regular_file(path, O_RDONLY, links);
+  if (::fstat(fd.get(), &st) != 0) fail("cannot stat", path);
+  auto too_large = [&] {
+    bool mib = max_bytes % (1024 * 1024) == 0;
+    return std::runtime_error(path + " is larger than " + std::to_string(max_bytes / (mib ? 1024 * 1024 : 1024)) +
+                              (mib ? " MiB" : " KiB"));
+  };
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large();
+  std::string out;
+  char buf[16384];
+  for (;;) {
+    ssize_t n = ::read(fd.get(), buf, sizeof buf);
+    if (n == 0) return out;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("cannot read", path);
+    }
+    if (out.size() + static_cast<size_t>(n) > max_bytes) throw too_large();  // it grew meanwhile
+    out.append(buf, static_cast<size_t>(n));
+  }
 }
 
 void relink(const std::string& link, const std::string& target) {

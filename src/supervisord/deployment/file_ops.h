@@ -5,8 +5,11 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "lib/util/unique_fd.h"
 
 namespace sn {
 
@@ -23,7 +26,20 @@ bool link_exists(const std::string& path);   // lstat() succeeds
 bool is_directory(const std::string& path);  // a real directory, not a symlink to one
 // Writes `content` to a temporary file beside `path` and renames it over.
 void replace_file(const std::string& path, const std::string& content, mode_t mode);
+// Appends to a regular file (created if missing), as open_regular_file opens it.
 void append_file(const std::string& path, const std::string& content);
+
+// Whether open_regular_file may pass through symlinks before the last
+// component (the last one is never followed).
+enum class SymlinksOnTheWay { kFollowed, kRefused };
+// Opens the regular file at `path` with open(2)'s `flags` (O_CREAT makes a
+// regular file): a symlink as the last component is refused, and a FIFO,
+// device, socket or directory too, without waiting on it or opening a
+// device at all. Nothing in the daemon may block on a file.
+UniqueFd open_regular_file(const std::string& path, int flags, SymlinksOnTheWay links, mode_t mode = 0644);
+// The content of the regular file at `path` (opened as above), or nullopt
+// when it does not exist; a file over `max_bytes` is an error.
+std::optional<std::string> read_regular_file(const std::string& path, size_t max_bytes, SymlinksOnTheWay links);
 // Points the symlink `link` at `target`, replacing what was there
 // (atomically, through a temporary link and rename).
 void relink(const std::string& link, const std::string& target);

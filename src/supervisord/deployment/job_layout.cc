@@ -39,6 +39,18 @@ void check_plain_name(const char* what, const std::string& name) {
   }
 }
 
+void check_unambiguous(const JobId& id) {
+  auto refuse = [](const char* what, const std::string& name, const char* why) {
+    throw RpcError(FaultCode::kBadArguments, std::string(what) + " '" + name + "' " + why +
+                                                 ": the process name would not say which job it is");
+  };
+  for (auto [what, name] : {std::pair{"service", &id.service}, {"cluster", &id.cluster}, {"job", &id.job}}) {
+    if (name->find("--") != std::string::npos) refuse(what, *name, "holds \"--\"");
+    if (name->front() == '-' || name->back() == '-') refuse(what, *name, "starts or ends with '-'");
+  }
+  if (id.job.back() >= '0' && id.job.back() <= '9') refuse("job", id.job, "ends in a digit");
+}
+
 std::string JobId::process_name() const {
   return service + "--" + cluster + "--" + job + (instance == -1 ? "" : std::to_string(instance));
 }
@@ -56,6 +68,7 @@ JobCall read_job_call(const RpcParams& params) {
   check_plain_name("service", call.id.service);
   check_plain_name("cluster", call.id.cluster);
   check_plain_name("job", call.id.job);
+  check_unambiguous(call.id);
   bool have_config = false, have_instance = false;
   for (size_t i = 3; i < params.size(); ++i) {
     if (params[i].is(XmlRpcValue::Type::kStruct) && !have_config) {

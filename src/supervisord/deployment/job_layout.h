@@ -29,6 +29,11 @@ struct JobId {
 bool is_plain_name(const std::string& name);
 // "service", "cluster", "job": plain names, else RpcError BAD_ARGUMENTS.
 void check_plain_name(const char* what, const std::string& name);
+// Refuses (RpcError BAD_ARGUMENTS) the names whose process name another
+// job could also have, so that one name means one job: "--" inside a name
+// or a '-' at either end ('a--b','c' and 'a','b--c' would meet), and a job
+// name ending in a digit ('dn1' alone and 'dn' instance 1 would meet).
+void check_unambiguous(const JobId& id);
 
 // A per-job call's parameters: (service, cluster, job[, config_dict][, instance_id]).
 // Minos' client sends the instance id last and only for multi-instance

@@ -7,13 +7,14 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "lib/util/read_file.h"
 #include "lib/util/strings.h"
 #include "supervisord/deployment/file_ops.h"
 
 namespace sn {
 
 namespace {
+
+constexpr size_t kMaxRunInfoBytes = 1024 * 1024;
 
 // ConfigParser's reading: "key = value" or "key: value", keys in lower
 // case, indented lines continue the value before them.
@@ -57,10 +58,9 @@ std::string config_value(const std::string& value) {
 }  // namespace
 
 std::optional<RunInfo> read_run_info(const std::string& path) {
-  int error = 0;
-  std::optional<std::string> text = read_whole_file(path, &error);
-  if (!text && error == ENOENT) return std::nullopt;
-  if (!text) throw std::runtime_error(path + ": " + std::strerror(error));
+  // A job's own programs can write in its run dir: run.cfg may be anything.
+  std::optional<std::string> text = read_regular_file(path, kMaxRunInfoBytes, SymlinksOnTheWay::kFollowed);
+  if (!text) return std::nullopt;
   std::map<std::string, std::string> v;
   try {
     v = section_values(*text, "run_info");
