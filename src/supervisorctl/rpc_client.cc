@@ -41,6 +41,10 @@ TransportError transport_error_for(const ServerUrl& url, CURLcode code, long os_
   }
   std::string why = detail && *detail ? detail : curl_easy_strerror(code);
   if (code == CURLE_COULDNT_CONNECT && os_errno != 0) why = std::strerror(static_cast<int>(os_errno));
+  // libcurl words a unix socket it could not reach as "localhost port 80";
+  // connect() then failed without an errno: the socket's backlog is full.
+  if (code == CURLE_COULDNT_CONNECT && url.scheme == ServerUrl::Scheme::kUnix && os_errno == 0)
+    why = "cannot connect (the server is not accepting connections)";
   return TransportError(Kind::kOther, url.text + ": " + why);
 }
 

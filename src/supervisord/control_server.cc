@@ -6,14 +6,15 @@
 namespace sn {
 
 ControlServer::ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers,
-                             const std::string& web_token, DaemonActions actions, std::string inherited_path)
+                             ListenerSet& listeners, const std::string& web_token, DaemonActions actions,
+                             std::string inherited_path)
     : supervisor_(supervisor),
       logger_(logger),
       pending_(loop),
       context_{supervisor, logger, loop, pending_, std::move(actions), std::move(inherited_path)},
       web_(supervisor, internal_, web_token),
       router_(loop, logger, supervisor, public_, watchers, web_),
-      http_(loop, logger, router_) {
+      http_(loop, logger, router_, listeners) {
   add_supervisor_methods(internal_, context_);
   add_system_methods(internal_, pending_);
   for (const RpcInterfaceConfig& rpc : supervisor.config().rpcinterfaces) {

@@ -22,10 +22,12 @@ namespace sn {
 
 class ControlServer {
  public:
+  // `listeners` outlives it: the sockets stay open across restarts.
   ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers,
-                const std::string& web_token, DaemonActions actions, std::string inherited_path);
+                ListenerSet& listeners, const std::string& web_token, DaemonActions actions,
+                std::string inherited_path);
 
-  // Opens the configured HTTP servers. Throws ListenError.
+  // Serves the configured HTTP servers. Throws ListenError (the others are served).
   void listen();
   // The methods clients can call.
   const RpcRegistry& registry() const { return public_; }

@@ -182,8 +182,8 @@ bool Daemon::run_supervisor() {
     if (!error.empty() && first_run_) throw UsageError(error);
     if (!error.empty()) logger_.critical(error);
   }
-  control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, web_token_, actions(),
-                                             spawner_->inherited_path());
+  control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, listeners_, web_token_,
+                                             actions(), spawner_->inherited_path());
   try {
     control_->listen();
   } catch (const ListenError& e) {

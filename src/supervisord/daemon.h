@@ -54,6 +54,7 @@ class Daemon {
   std::optional<PidFile> pidfile_;
   FileWatchers watchers_;
   std::string web_token_;
+  ListenerSet listeners_;  // open across restarts: a reload refuses no client
   std::unique_ptr<Spawner> spawner_;
   std::unique_ptr<Supervisor> supervisor_;
   std::unique_ptr<ControlServer> control_;  // destroyed before supervisor_

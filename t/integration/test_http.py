@@ -143,33 +143,136 @@ class Protocol(HttpTest):
     def test_slow_client_is_dropped_and_others_are_served(self):
         self.start()
         slow = socket.create_connection(("127.0.0.1", self.port), timeout=40)
-        slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
-        for _ in range(3):
-            self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
         t0 = time.monotonic()
-        data = slow.recv(1000)
-        self.assertGreater(time.monotonic() - t0, 20)
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        # Trickling a header every second does not extend its time.
+        data = b""
+        for i in range(20):
+            for _ in range(3):
+                self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+            try:
+                slow.sendall(b"X-Trickle-%d: x\r\n" % i)
+            except OSError:
+                break
+            slow.settimeout(1)
+            try:
+                data = slow.recv(1000)
+                if data:
+                    break
+            except socket.timeout:
+                pass
+        elapsed = time.monotonic() - t0
         self.assertIn(b"408", data)
+        self.assertGreater(elapsed, 8)
+        self.assertLess(elapsed, 15)
         slow.close()
 
-    def test_too_many_connections_get_503(self):
+    def test_a_listener_full_of_authenticated_clients_answers_503(self):
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        if hard != resource.RLIM_INFINITY and hard < 5000:
+        if hard != resource.RLIM_INFINITY and hard < 3000:
             self.skipTest("open files limit too low")
-        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 5000), hard))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 3000), hard))
         self.start()
         held = []
         try:
-            for _ in range(4096):
-                held.append(socket.create_connection(("127.0.0.1", self.port), timeout=10))
-            wait_until(lambda: True)
+            # Each one sends a request (this listener asks no credentials) and stays.
+            for _ in range(1024):
+                c = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+                c.sendall(b"GET /ok.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                held.append(c)
+            for c in held:
+                self.assertEqual(status_of(c.recv(1000)), 200)
             extra = socket.create_connection(("127.0.0.1", self.port), timeout=10)
             self.assertEqual(status_of(extra.recv(1000)), 503)
             extra.close()
+            # the unix socket has a budget of its own
+            self.assertEqual(rpc("unix://" + self.d.path("supervisor.sock")).supervisor.getState()["statename"],
+                             "RUNNING")
         finally:
-            for s in held:
-                s.close()
+            for c in held:
+                c.close()
         wait_until(lambda: self._state_ok(), timeout=10, what="serving again")
+
+    def test_idle_unauthenticated_connections_never_lock_anyone_out(self):
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and hard < 6000:
+            self.skipTest("open files limit too low")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 6000), hard))
+        self.start()
+        good = xmlrpc.client.ServerProxy("http://127.0.0.1:%d/RPC2" % self.port)
+        unix = rpc("unix://" + self.d.path("supervisor.sock"))
+        held = []
+        try:
+            for i in range(5000):
+                held.append(socket.create_connection(("127.0.0.1", self.port), timeout=10))
+                if i % 1000 == 999:
+                    for proxy in (good, unix):
+                        t0 = time.monotonic()
+                        self.assertEqual(proxy.supervisor.getState()["statename"], "RUNNING")
+                        self.assertLess(time.monotonic() - t0, 2)
+            # the daemon holds one peer's share of unauthenticated connections, not the flood
+            fds = len(os.listdir("/proc/%d/fd" % self.d.pid))
+            self.assertLess(fds, 200)
+        finally:
+            for c in held:
+                c.close()
+
+    def test_unauthenticated_bodies_are_refused_at_the_headers(self):
+        port = self.port = free_port()
+        self.d = Supervisord(self, conf(BASE, """
+            [inet_http_server]
+            port=127.0.0.1:%d
+            username=admin
+            password=secret
+            """ % port)).start()
+        self.d.wait_log("success: talker")
+
+        def rss():
+            with open("/proc/%d/status" % self.d.pid) as f:
+                return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+        before = rss()
+        body = b"x" * (8 * 1024 * 1024)
+        conns = []
+        for _ in range(100):
+            c = socket.create_connection(("127.0.0.1", port), timeout=20)
+            c.sendall(b"POST /RPC2 HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(body))
+            conns.append(c)
+        peak = before
+        for c in conns:
+            try:
+                c.sendall(body)  # the daemon reads and drops it
+            except OSError:
+                pass
+            peak = max(peak, rss())
+        for c in conns:
+            c.settimeout(20)
+            self.assertEqual(status_of(c.recv(1000)), 401)
+            c.close()
+        self.assertLess(peak - before, 20 * 1024, "RSS grew from %d to %d KiB" % (before, peak))
+        # A client that sends its body before it reads (xmlrpc.client) sees the 401, not a reset.
+        with self.assertRaises(xmlrpc.client.ProtocolError) as e:
+            xmlrpc.client.ServerProxy("http://127.0.0.1:%d/RPC2" % port).supervisor.getState("x" * 4000000)
+        self.assertEqual(e.exception.errcode, 401)
+
+    def test_running_out_of_descriptors_holds_nobody_off(self):
+        # A daemon allowed 64 descriptors, flooded with idle connections.
+        self.port = free_port()
+        d = Supervisord(self, conf(BASE.replace("minfds=8192", "minfds=16"), """
+            [inet_http_server]
+            port=127.0.0.1:%d
+            """ % self.port)).start()
+        d.wait_log("success: talker")
+        resource.prlimit(d.pid, resource.RLIMIT_NOFILE, (64, 64))
+        held = []
+        try:
+            for _ in range(200):
+                held.append(socket.create_connection(("127.0.0.1", self.port), timeout=10))
+            t0 = time.monotonic()
+            self.assertEqual(rpc("http://127.0.0.1:%d" % self.port).supervisor.getState()["statename"], "RUNNING")
+            self.assertLess(time.monotonic() - t0, 2)
+        finally:
+            for c in held:
+                c.close()
 
     def _state_ok(self):
         try:
@@ -222,6 +325,43 @@ class Listeners(HttpTest):
         self.assertEqual(rc, 2)
         self.assertIn("Another program is already listening", err)
         self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+
+    def test_a_reload_refuses_nobody_and_the_socket_file_stays(self):
+        port = free_port()
+        d = Supervisord(self, conf(BASE, """
+            [inet_http_server]
+            port=127.0.0.1:%d
+            [unix_http_server]
+            file={dir}/supervisor.sock
+            [program:slowstop]
+            command=/bin/sh -c "trap '' TERM; while :; do sleep 1; done"
+            startsecs=0
+            stopwaitsecs=2
+            """ % port)).start()
+        d.wait_log("success: slowstop")
+        sock = d.path("supervisor.sock")
+        inode = os.stat(sock).st_ino
+        d.send_signal(signal.SIGHUP)
+        failures, tries = [], 0
+        deadline = time.monotonic() + 4  # the reload takes 2 s (slowstop is killed)
+        while time.monotonic() < deadline:
+            for family, address in ((socket.AF_INET, ("127.0.0.1", port)), (socket.AF_UNIX, sock)):
+                s = socket.socket(family)
+                s.settimeout(5)
+                try:
+                    s.connect(address)
+                except OSError as e:
+                    failures.append("%s: %s" % (address, e))
+                finally:
+                    s.close()
+                tries += 1
+        self.assertEqual(failures[:5], [])
+        self.assertGreater(tries, 1000)
+        d.wait_log("supervisord started", count=2, timeout=20)
+        self.assertEqual(os.stat(sock).st_ino, inode)  # the same socket file all along
+        # a client that connected during the reload is answered by the new server
+        self.assertEqual(rpc("unix://" + sock).supervisor.getState()["statename"], "RUNNING")
+        self.assertEqual(rpc("http://127.0.0.1:%d" % port).supervisor.getState()["statename"], "RUNNING")
 
     def test_ipv6_loopback(self):
         if not socket.has_ipv6:

@@ -314,6 +314,29 @@ class SupervisorctlTest(unittest.TestCase):
         rc, out = self.ctl("-s", "unix:///nonexistent/sock", "status")
         self.assertEqual((rc, out), (4, "unix:///nonexistent/sock no such file\n"))
 
+    def test_a_unix_socket_that_accepts_nobody_is_named(self):
+        # A listener whose backlog is full: connect() fails at once.
+        import socket as socketlib
+        path = self.d.path("full.sock")
+        server = socketlib.socket(socketlib.AF_UNIX)
+        server.bind(path)
+        server.listen(0)
+        self.addCleanup(server.close)
+        held = []
+        for _ in range(4):
+            c = socketlib.socket(socketlib.AF_UNIX)
+            c.setblocking(False)
+            self.addCleanup(c.close)
+            try:
+                c.connect(path)
+            except BlockingIOError:
+                break
+            held.append(c)
+        rc, out = self.ctl("-s", "unix://" + path, "status")
+        self.assertEqual(out, "unix://%s: cannot connect (the server is not accepting connections)\n" % path)
+        self.assertNotIn("localhost", out)
+        self.assertEqual(rc, 1)  # as for any failure that is neither "refused" nor "no such file"
+
     def test_a_bad_value_in_the_config_file_names_file_and_option(self):
         bad = self.d.write("bad.conf", "[supervisorctl]\nserverurl=nonsense\n")
         r = subprocess.run([SUPERVISORCTL, "-c", bad, "status"], capture_output=True, text=True, timeout=60)

@@ -1,6 +1,8 @@
 #include "supervisord/http/http_connection.h"
 
 #include <gtest/gtest.h>
+
+#include "lib/http/basic_auth.h"
 #include <sys/socket.h>
 
 #include <memory>
@@ -30,8 +32,11 @@ class HttpConnectionTest : public ::testing::Test {
     int sv[2];
     EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
     client.reset(sv[0]);
-    connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, nullptr, limits, trimmer,
-                                                  [this](HttpConnection*) { closed = true; });
+    ConnectionEvents events;
+    events.closed = [this](HttpConnection*) { closed = true; };
+    events.proven = [this](HttpConnection*) { ++proven; };
+    connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, auth.get(), limits, trimmer,
+                                                  std::move(events));
   }
   void send(const std::string& s) { ASSERT_EQ(::send(client.get(), s.data(), s.size(), 0), (ssize_t)s.size()); }
   std::string receive() {
@@ -43,13 +48,50 @@ class HttpConnectionTest : public ::testing::Test {
     return out;
   }
 
+  // The client's end: bytes until the server shut its side (or nothing more comes).
+  std::string receive_until_eof(bool* eof) {
+    std::string out;
+    *eof = false;
+    for (int i = 0; i < 50 && !*eof; ++i) {
+      loop.run_once(10);
+      char buf[65536];
+      ssize_t n;
+      while ((n = ::recv(client.get(), buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<size_t>(n));
+      if (n == 0) *eof = true;
+    }
+    return out;
+  }
+  // The client leaves; the server's side goes soon after.
+  void client_leaves() {
+    client.reset();
+    for (int i = 0; i < 5 && !closed; ++i) loop.run_once(10);
+  }
+
   EventLoop loop;
   MemoryTrimmer trimmer{loop.timers(), loop.clock(), 0};
   HttpServerLimits limits;
+  std::unique_ptr<BasicAuth> auth;
   Handler handler;
   UniqueFd client;
   std::unique_ptr<HttpConnection> connection;
   bool closed = false;
+  int proven = 0;
+};
+
+// With credentials configured.
+class AuthenticatedConnectionTest : public HttpConnectionTest {
+ protected:
+  AuthenticatedConnectionTest() {
+    auth = std::make_unique<BasicAuth>("user", "pw");
+    ConnectionEvents events;
+    events.closed = [this](HttpConnection*) { closed = true; };
+    events.proven = [this](HttpConnection*) { ++proven; };
+    int sv[2];
+    EXPECT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
+    client.reset(sv[0]);
+    connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, auth.get(), limits, trimmer,
+                                                  std::move(events));
+  }
 };
 
 TEST_F(HttpConnectionTest, PipelinedAnswersKeepRequestOrder) {
@@ -80,18 +122,97 @@ TEST_F(HttpConnectionTest, OnlyLargeAnswersLeadToAMemoryTrim) {
 
 TEST_F(HttpConnectionTest, BadRequestIsAnsweredAndClosed) {
   send("NOT HTTP\r\n\r\n");
-  std::string out = receive();
+  bool eof;
+  std::string out = receive_until_eof(&eof);
   EXPECT_EQ(out.rfind("HTTP/1.1 400 Bad Request\r\n", 0), 0u);
   EXPECT_NE(out.find("Connection: close"), std::string::npos);
-  EXPECT_TRUE(closed);
+  EXPECT_TRUE(eof);  // the server said it is done...
+  client_leaves();
+  EXPECT_TRUE(closed);  // ...and went when the client did
 }
 
 TEST_F(HttpConnectionTest, ConnectionCloseIsHonoured) {
   send("GET /a HTTP/1.1\r\nConnection: close\r\n\r\nGET /b HTTP/1.1\r\n\r\n");
-  std::string out = receive();
+  bool eof;
+  std::string out = receive_until_eof(&eof);
   EXPECT_NE(out.find("/a"), std::string::npos);
   EXPECT_EQ(out.find("/b"), std::string::npos);
+  EXPECT_TRUE(eof);
+  client_leaves();
   EXPECT_TRUE(closed);
+}
+
+TEST_F(HttpConnectionTest, AClientThatNeverLeavesIsClosedAfterTheLinger) {
+  limits.linger_ns = 20'000'000;  // 20 ms
+  send("GET /a HTTP/1.1\r\nConnection: close\r\n\r\n");
+  bool eof;
+  receive_until_eof(&eof);
+  EXPECT_TRUE(eof);
+  int64_t start = loop.clock().monotonic_ns();
+  while (!closed && loop.clock().monotonic_ns() - start < 1'000'000'000) {
+    ::send(client.get(), "junk", 4, MSG_NOSIGNAL);
+    loop.run_once(5);
+    ::usleep(1000);
+  }
+  EXPECT_TRUE(closed);
+  EXPECT_LT(loop.clock().monotonic_ns() - start, 500'000'000);
+}
+
+TEST_F(AuthenticatedConnectionTest, CredentialsAreCheckedBeforeTheBodyIsRead) {
+  // Headers announcing 8 MB, and only a little of it sent: the 401 comes at once.
+  send("POST /RPC2 HTTP/1.1\r\nContent-Length: 8000000\r\n\r\n" + std::string(1000, 'x'));
+  bool eof;
+  std::string out = receive_until_eof(&eof);
+  EXPECT_EQ(out.rfind("HTTP/1.1 401 Unauthorized\r\n", 0), 0u) << out;
+  EXPECT_NE(out.find("WWW-Authenticate: Basic realm=\"default\""), std::string::npos);
+  EXPECT_TRUE(eof);
+  EXPECT_EQ(proven, 0);
+  EXPECT_TRUE(handler.held.empty());
+  // What the client goes on sending is read and dropped, not kept.
+  for (int i = 0; i < 20; ++i) {
+    send(std::string(60'000, 'x'));
+    for (int j = 0; j < 3; ++j) loop.run_once(1);
+  }
+  EXPECT_FALSE(closed);
+  client_leaves();
+  EXPECT_TRUE(closed);
+}
+
+TEST_F(AuthenticatedConnectionTest, GoodCredentialsProveTheConnectionOnce) {
+  send("GET /a HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n"
+       "GET /b HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n");
+  std::string out = receive();
+  EXPECT_NE(out.find("/a"), std::string::npos);
+  EXPECT_NE(out.find("/b"), std::string::npos);
+  EXPECT_EQ(proven, 1);
+  EXPECT_FALSE(closed);
+}
+
+TEST_F(AuthenticatedConnectionTest, AnUnprovenConnectionHasAFixedDeadlineHoweverItTrickles) {
+  limits.unproven_deadline_ns = 50'000'000;  // 50 ms from arrival
+  connection.reset();
+  int sv[2];
+  ASSERT_EQ(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sv), 0);
+  client.reset(sv[0]);
+  ConnectionEvents events;
+  events.closed = [this](HttpConnection*) { closed = true; };
+  connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, auth.get(), limits, trimmer,
+                                                std::move(events));
+  std::string request = "GET / HTTP/1.1\r\nX-Slow: " + std::string(200, 'a');
+  int64_t start = loop.clock().monotonic_ns();
+  for (char c : request) {
+    if (closed) break;
+    ::send(client.get(), &c, 1, MSG_NOSIGNAL);
+    loop.run_once(2);
+  }
+  for (int i = 0; i < 50 && !closed; ++i) {
+    bool eof;
+    receive_until_eof(&eof);
+    if (eof) client.reset();
+    loop.run_once(10);
+  }
+  EXPECT_TRUE(closed);
+  EXPECT_LT(loop.clock().monotonic_ns() - start, 2'000'000'000);
 }
 
 TEST_F(HttpConnectionTest, AnswerAfterTheClientLeftIsDropped) {

@@ -112,6 +112,12 @@ TEST(RpcClient, AMissingSocketFileAndARefusalAreSaidAsSupervisorctlSaysThem) {
                "http://127.0.0.1:1 refused connection");
   EXPECT_STREQ(transport_error_for(url, CURLE_COULDNT_RESOLVE_HOST, 0, "Could not resolve host: x").what(),
                "http://127.0.0.1:1: Could not resolve host: x");
+  // A unix socket whose backlog is full: libcurl's text would name "localhost port 80".
+  ServerUrl sock = *parse_server_url("unix:///run/supervisor.sock");
+  EXPECT_STREQ(transport_error_for(sock, CURLE_COULDNT_CONNECT, 0,
+                                   "Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server")
+                   .what(),
+               "unix:///run/supervisor.sock: cannot connect (the server is not accepting connections)");
 }
 
 }  // namespace

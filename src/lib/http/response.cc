@@ -52,7 +52,7 @@ std::string HttpResponse::head(bool keep_alive) const {
   if (chunked) {
     out += "Transfer-Encoding: chunked\r\n";
   } else {
-    out += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    out += "Content-Length: " + std::to_string(source ? source->size() : body.size()) + "\r\n";
   }
   if (!keep_alive) out += "Connection: close\r\n";
   out += "\r\n";

@@ -1,10 +1,13 @@
 // HTTP responses: status texts, headers, whole bodies and chunked pieces.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "lib/http/body_source.h"
 
 namespace sn {
 
@@ -14,6 +17,7 @@ struct HttpResponse {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  std::shared_ptr<BodySource> source;  // instead of `body`: produced as it is sent
   bool chunked = false;  // a body that streams: no Content-Length
 
   HttpResponse& header(std::string name, std::string value) {
@@ -21,7 +25,8 @@ struct HttpResponse {
     return *this;
   }
   // Status line and headers (with Date, Server, Content-Length or
-  // Transfer-Encoding, Connection), then the body unless chunked.
+  // Transfer-Encoding, Connection), then the body unless chunked (not for
+  // a body from a source).
   std::string serialize(bool keep_alive) const;
   // Status line and headers only, ending with the blank line.
   std::string head(bool keep_alive) const;

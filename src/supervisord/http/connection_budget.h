@@ -41,6 +41,7 @@ class ConnectionBudget {
   void touch(Id id);                        // it sent something: no longer the most idle
   void remove(Id id);
 
+  bool is_unproven(Id id) const { return unproven_.count(id) != 0; }
   size_t size() const { return size_; }
   size_t unproven() const { return order_.size(); }
   // The unproven connection that has been idle longest, if any.

@@ -105,6 +105,14 @@ Listener Listener::open(const HttpServerConfig& c) {
   return l;
 }
 
+void Listener::apply_ownership(const HttpServerConfig& c) const {
+  if (unix_path_.empty()) return;
+  if (::chmod(unix_path_.c_str(), c.chmod) != 0) fail("cannot chmod " + unix_path_, errno);
+  if ((c.chown_uid != static_cast<uid_t>(-1) || c.chown_gid != static_cast<gid_t>(-1)) &&
+      ::chown(unix_path_.c_str(), c.chown_uid, c.chown_gid) != 0)
+    fail("cannot chown the socket " + unix_path_ + " as [" + c.section + "] chown asks", errno);
+}
+
 Listener::~Listener() {
   if (fd_ && !unix_path_.empty()) ::unlink(unix_path_.c_str());
 }

@@ -28,7 +28,12 @@ class Listener {
   Listener& operator=(Listener&&) = default;
   ~Listener();
 
+  // A unix socket's mode and owner as `config` says (again, after a
+  // reload); throws ListenError. Nothing for a TCP socket.
+  void apply_ownership(const HttpServerConfig& config) const;
+
   int fd() const { return fd_.get(); }
+  bool is_unix() const { return !unix_path_.empty(); }
   const std::string& description() const { return description_; }
 
  private:

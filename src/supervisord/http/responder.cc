@@ -9,10 +9,24 @@ void Responder::push() {
   if (slot_->connection) slot_->connection->pump();
 }
 
+namespace {
+
+// A body larger than this is handed to the connection as a source, taken
+// as the socket drains, so only a stream's backlog ever counts against a
+// connection's output limit.
+constexpr size_t kLargeBody = 256 * 1024;
+
+}  // namespace
+
 void Responder::send(HttpResponse response) {
   if (!slot_ || slot_->complete) return;
+  if (!response.source && !response.chunked && response.body.size() > kLargeBody)
+    response.source = std::make_shared<StringBodySource>(std::move(response.body));
   slot_->pending.append(response.head(slot_->keep_alive));
-  if (!slot_->head_request && !response.chunked) slot_->pending.append(std::move(response.body));
+  if (!slot_->head_request && !response.chunked) {
+    if (response.source) slot_->source = std::move(response.source);
+    else slot_->pending.append(std::move(response.body));
+  }
   slot_->complete = true;
   push();
 }

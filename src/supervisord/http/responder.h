@@ -19,6 +19,7 @@ class HttpConnection;
 struct ResponseSlot {
   HttpConnection* connection = nullptr;  // null once the connection is gone
   SendBuffer pending;                    // written when the slot is first in line
+  std::shared_ptr<BodySource> source;     // after `pending`: pulled as the socket drains
   bool keep_alive = true;
   bool head_request = false;
   bool complete = false;                  // nothing more will be added
