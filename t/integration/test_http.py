@@ -281,6 +281,74 @@ class Protocol(HttpTest):
             return False
 
 
+class BigAnswers(HttpTest):
+    """Answers far larger than the output limit of a stream: sent whole, with
+    the daemon's memory flat (log text is read from the file as it goes)."""
+
+    SIZE = 26 * 1000 * 1000
+
+    def start_big(self):
+        d = self.start("""
+            [program:big]
+            command=/bin/sh -c "yes 0123456789abcdef | head -c %d; exec sleep 1000"
+            stdout_logfile={dir}/big.log
+            stdout_logfile_maxbytes=0
+            startsecs=0
+            """ % self.SIZE)
+        wait_until(lambda: os.path.getsize(d.path("big.log")) >= self.SIZE, timeout=30, what="26 MB written")
+        return d
+
+    def rss(self):
+        with open("/proc/%d/status" % self.d.pid) as f:
+            return int(re.search(r"VmRSS:\s+(\d+)", f.read()).group(1))
+
+    def test_a_26_mb_log_read_is_answered_whole_in_flat_memory(self):
+        d = self.start_big()
+        with open(d.path("big.log"), "rb") as f:
+            expected = f.read().decode()
+        before, peak = self.rss(), 0
+        sampling = [True]
+
+        def sample():
+            nonlocal peak
+            while sampling[0]:
+                peak = max(peak, self.rss())
+                time.sleep(0.002)
+        import threading
+        t = threading.Thread(target=sample)
+        t.start()
+        try:
+            got = self.proxy.supervisor.readProcessStdoutLog("big", 0, 0)
+            part = self.proxy.supervisor.readProcessStdoutLog("big", 1000, 9000000)
+            tail = self.proxy.supervisor.tailProcessStdoutLog("big", 0, 20000000)
+        finally:
+            sampling[0] = False
+            t.join()
+        self.assertEqual(len(got), self.SIZE)
+        self.assertEqual(got, expected)
+        self.assertEqual(part, expected[1000:9001000])
+        self.assertEqual(tail, [expected[-20000000:], self.SIZE, True])
+        self.assertLess(peak - before, 8 * 1024, "RSS %d -> %d KiB" % (before, peak))
+
+    def test_supervisorctl_tail_of_ten_million_bytes(self):
+        import subprocess
+        d = self.start_big()
+        r = subprocess.run([os.environ["SUPERVISORCTL"], "-s", "unix://" + d.path("supervisor.sock"),
+                            "tail", "-10000000", "big"], capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        with open(d.path("big.log"), "rb") as f:
+            self.assertEqual(r.stdout, f.read()[-10000000:] + b"\n")  # supervisorctl ends it with a newline
+
+    def test_a_multicall_too_big_to_hold_is_refused_with_why(self):
+        self.start_big()
+        # 60 kB answers, held in memory (shorter than a deferred stretch), 2000 times
+        calls = [{"methodName": "supervisor.readProcessStdoutLog", "params": ["big", 0, 60000]}] * 2000
+        with self.assertRaises(xmlrpc.client.Fault) as e:
+            self.proxy.system.multicall(calls)
+        self.assertIn("split the calls", e.exception.faultString)
+        self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+
+
 class Listeners(HttpTest):
     def test_unix_socket_serves_rpc_with_its_mode(self):
         d = self.start()

@@ -12,6 +12,7 @@ class SystemMethodsTest : public ::testing::Test {
     r.add({"t.now", {"int"}, 0, "help text\n@return int x", [](auto&, RpcDone d) { d(RpcResult::of(1)); }});
     r.add({"t.later", {"string"}, 0, "", [this](auto&, RpcDone d) { deferred.push_back(d); }});
     r.add({"t.fail", {"int"}, 0, "", [](auto&, RpcDone) { throw RpcError(FaultCode::kFailed, "boom"); }});
+    r.add({"t.big", {"string"}, 0, "", [](auto&, RpcDone d) { d(RpcResult::of(std::string(1 << 20, 'b'))); }});
     add_system_methods(r, pending);
   }
   RpcResult call(const std::string& name, RpcParams params) {
@@ -62,6 +63,17 @@ TEST_F(SystemMethodsTest, DeferredCallHoldsBackTheRest) {
   deferred[1](RpcResult::of("second"));
   ASSERT_TRUE(res.ok);
   EXPECT_EQ(res.value, XmlRpcValue::array({1, "first", "second"}));
+}
+
+TEST_F(SystemMethodsTest, AMulticallWhoseAnswersWouldHoldTooMuchIsRefusedWithWhy) {
+  XmlRpcValue::Array calls(100, c("t.big"));  // 100 MiB of answers
+  RpcResult res = call("system.multicall", {XmlRpcValue(calls)});
+  ASSERT_FALSE(res.ok);
+  EXPECT_EQ(res.fault.code, static_cast<int>(FaultCode::kFailed));
+  EXPECT_NE(res.fault.text.find("hold more than 64 MiB in memory: split the calls"), std::string::npos)
+      << res.fault.text;
+  XmlRpcValue::Array fewer(50, c("t.big"));
+  EXPECT_TRUE(call("system.multicall", {XmlRpcValue(fewer)}).ok);
 }
 
 TEST_F(SystemMethodsTest, MulticallNeedsAnArray) {

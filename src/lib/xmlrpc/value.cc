@@ -14,12 +14,27 @@ XmlRpcValue XmlRpcValue::datetime(std::string iso8601) {
   return v;
 }
 
-XmlRpcValue::Type XmlRpcValue::type() const { return static_cast<Type>(v_.index()); }
+XmlRpcValue XmlRpcValue::deferred(std::shared_ptr<const DeferredText> text) {
+  XmlRpcValue v;
+  v.v_ = Deferred{std::move(text)};
+  return v;
+}
+
+XmlRpcValue::Type XmlRpcValue::type() const {
+  if (std::holds_alternative<Deferred>(v_)) return Type::kString;
+  return static_cast<Type>(v_.index());
+}
 
 const std::string& XmlRpcValue::as_string() const {
   if (const auto* b = std::get_if<Base64>(&v_)) return b->bytes;
   if (const auto* d = std::get_if<DateTime>(&v_)) return d->text;
+  if (const auto* t = std::get_if<Deferred>(&v_)) return t->text->whole();
   return std::get<std::string>(v_);
+}
+
+const DeferredText* XmlRpcValue::deferred_text() const {
+  const auto* t = std::get_if<Deferred>(&v_);
+  return t ? t->text.get() : nullptr;
 }
 
 const XmlRpcValue* XmlRpcValue::member(std::string_view name) const {

@@ -4,11 +4,14 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "lib/xmlrpc/deferred_text.h"
 
 namespace sn {
 
@@ -31,6 +34,8 @@ class XmlRpcValue {
 
   static XmlRpcValue base64(std::string bytes);
   static XmlRpcValue datetime(std::string iso8601);
+  // A string whose text is read only when it is sent (see deferred_text.h).
+  static XmlRpcValue deferred(std::shared_ptr<const DeferredText> text);
   static XmlRpcValue array(std::initializer_list<XmlRpcValue> items) { return XmlRpcValue(Array(items)); }
 
   Type type() const;
@@ -39,8 +44,11 @@ class XmlRpcValue {
   bool as_bool() const { return std::get<bool>(v_); }
   int64_t as_int() const { return std::get<int64_t>(v_); }
   double as_double() const { return std::get<double>(v_); }
-  // The text of a string, base64 (decoded bytes) or dateTime value.
+  // The text of a string, base64 (decoded bytes) or dateTime value (a
+  // deferred string is read into memory for it).
   const std::string& as_string() const;
+  // A string's deferred text, or nullptr when it is in memory.
+  const DeferredText* deferred_text() const;
   const Array& as_array() const { return std::get<Array>(v_); }
   Array& as_array() { return std::get<Array>(v_); }
   const Struct& as_struct() const { return std::get<Struct>(v_); }
@@ -61,7 +69,12 @@ class XmlRpcValue {
     std::string text;
     bool operator==(const DateTime&) const = default;
   };
-  std::variant<std::monostate, bool, int64_t, double, std::string, Base64, DateTime, Array, Struct> v_;
+  struct Deferred {
+    std::shared_ptr<const DeferredText> text;
+    bool operator==(const Deferred& o) const { return text->whole() == o.text->whole(); }
+  };
+  // The alternatives up to Struct are in the order of Type; a Deferred is a kString.
+  std::variant<std::monostate, bool, int64_t, double, std::string, Base64, DateTime, Array, Struct, Deferred> v_;
 };
 
 }  // namespace sn

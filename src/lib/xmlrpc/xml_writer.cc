@@ -39,7 +39,24 @@ constexpr std::array<bool, 256> kVerbatim = [] {
   return t;
 }();
 
-void append_value(std::string* out, const XmlRpcValue& v);
+// Where append_value leaves large strings, when it is asked to.
+class PieceCollector {
+ public:
+  explicit PieceCollector(std::vector<XmlPiece>* pieces) : pieces_(pieces) {}
+  // True when `v` (a string) is left in place as a piece of its own.
+  bool take(std::string* out, const XmlRpcValue& v) {
+    if (!v.deferred_text() && v.as_string().size() < kTextPieceBytes) return false;
+    pieces_->push_back({std::move(*out), nullptr});
+    out->clear();
+    pieces_->push_back({"", &v});
+    return true;
+  }
+
+ private:
+  std::vector<XmlPiece>* pieces_;
+};
+
+void append_value(std::string* out, const XmlRpcValue& v, PieceCollector* pieces = nullptr);
 
 void append_int(std::string* out, int64_t i) {
   bool fits = i >= std::numeric_limits<int32_t>::min() && i <= std::numeric_limits<int32_t>::max();
@@ -59,7 +76,7 @@ void append_double(std::string* out, double d) {
   *out += "<value><double>" + text + "</double></value>";
 }
 
-void append_value(std::string* out, const XmlRpcValue& v) {
+void append_value(std::string* out, const XmlRpcValue& v, PieceCollector* pieces) {
   switch (v.type()) {
     case XmlRpcValue::Type::kNil:
       *out += "<value><nil/></value>"sv;
@@ -75,7 +92,7 @@ void append_value(std::string* out, const XmlRpcValue& v) {
       break;
     case XmlRpcValue::Type::kString:
       *out += "<value><string>"sv;
-      append_xml_text(out, v.as_string());
+      if (!pieces || !pieces->take(out, v)) append_xml_text(out, v.as_string());
       *out += "</string></value>"sv;
       break;
     case XmlRpcValue::Type::kBase64:
@@ -89,7 +106,7 @@ void append_value(std::string* out, const XmlRpcValue& v) {
     case XmlRpcValue::Type::kArray:
       *out += "<value><array><data>\n"sv;
       for (const XmlRpcValue& item : v.as_array()) {
-        append_value(out, item);
+        append_value(out, item, pieces);
         *out += '\n';
       }
       *out += "</data></array></value>"sv;
@@ -100,7 +117,7 @@ void append_value(std::string* out, const XmlRpcValue& v) {
         *out += "<member>\n<name>"sv;
         append_xml_text(out, name);
         *out += "</name>\n"sv;
-        append_value(out, item);
+        append_value(out, item, pieces);
         *out += "\n</member>\n"sv;
       }
       *out += "</struct></value>"sv;
@@ -132,11 +149,28 @@ void append_xml_text(std::string* out, std::string_view text) {
   out->append(text.substr(verbatim_from));
 }
 
+namespace {
+
+constexpr std::string_view kResponseHead = "<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n";
+constexpr std::string_view kResponseTail = "\n</param>\n</params>\n</methodResponse>\n";
+
+}  // namespace
+
 std::string xmlrpc_response(const XmlRpcValue& value) {
-  std::string out = "<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n";
+  std::string out(kResponseHead);
   append_value(&out, value);
-  out += "\n</param>\n</params>\n</methodResponse>\n";
+  out += kResponseTail;
   return out;
+}
+
+std::vector<XmlPiece> xmlrpc_response_pieces(const XmlRpcValue& value) {
+  std::vector<XmlPiece> pieces;
+  PieceCollector collector(&pieces);
+  std::string out(kResponseHead);
+  append_value(&out, value, &collector);
+  out += kResponseTail;
+  pieces.push_back({std::move(out), nullptr});
+  return pieces;
 }
 
 std::string xmlrpc_fault_response(const Fault& fault) {

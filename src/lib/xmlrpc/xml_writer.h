@@ -14,6 +14,17 @@
 namespace sn {
 
 std::string xmlrpc_response(const XmlRpcValue& value);
+
+// xmlrpc_response(value) as pieces, so that a large answer need not be
+// built whole: literal text, and (text set) the strings of `value` of
+// kTextPieceBytes or more and the deferred ones, to be escaped with
+// append_xml_text as they are sent. The pieces point into `value`.
+inline constexpr size_t kTextPieceBytes = 64 * 1024;
+struct XmlPiece {
+  std::string literal;
+  const XmlRpcValue* text = nullptr;
+};
+std::vector<XmlPiece> xmlrpc_response_pieces(const XmlRpcValue& value);
 std::string xmlrpc_fault_response(const Fault& fault);
 std::string xmlrpc_call(std::string_view method, const std::vector<XmlRpcValue>& params);
 

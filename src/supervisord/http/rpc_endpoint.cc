@@ -4,6 +4,7 @@
 #include "lib/util/strings.h"
 #include "lib/xmlrpc/xml_reader.h"
 #include "lib/xmlrpc/xml_writer.h"
+#include "lib/xmlrpc/xmlrpc_answer.h"
 
 namespace sn {
 namespace {
@@ -12,6 +13,19 @@ HttpResponse xml_response(std::string body) {
   HttpResponse r;
   r.header("Content-Type", "text/xml");
   r.body = std::move(body);
+  return r;
+}
+
+// A method's answer, produced as it is sent (see xmlrpc_answer.h).
+HttpResponse xml_answer(XmlRpcValue value, const std::string& method, Logger& logger) {
+  auto answer = std::make_shared<XmlRpcAnswer>(std::move(value));
+  if (!answer->readable()) {
+    logger.warn("XML-RPC method " + method + "() could not read the log it answers with");
+    return xml_response(xmlrpc_fault_response(Fault::of(FaultCode::kFailed, "cannot read the log")));
+  }
+  HttpResponse r;
+  r.header("Content-Type", "text/xml");
+  r.source = std::move(answer);
   return r;
 }
 
@@ -32,7 +46,7 @@ void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest
       return responder.send(xml_response(
           xmlrpc_fault_response(Fault::of(FaultCode::kIncorrectParameters, "request refused: " + error.message))));
     }
-    logger.error("XML-RPC request data " + py_repr(request.body.substr(0, 200)) + " is invalid: " + error.message);
+    logger.error("XML-RPC request data " + safe_repr(request.body.substr(0, 200)) + " is invalid: " + error.message);
     return responder.send(error_response(400));
   }
   logger.trace("XML-RPC method called: " + call->method + "()");
@@ -40,7 +54,7 @@ void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest
   registry.call(method, call->params, [responder, &logger, method](RpcResult result) mutable {
     if (result.ok) {
       logger.trace("XML-RPC method " + method + "() returned successfully");
-      responder.send(xml_response(xmlrpc_response(result.value)));
+      responder.send(xml_answer(std::move(result.value), method, logger));
     } else {
       logger.trace("XML-RPC method " + method + "() returned fault: [" + std::to_string(result.fault.code) + "] " +
                    result.fault.text);

@@ -1,8 +1,15 @@
-// Reading log files for XML-RPC with supervisor's offset rules.
+// Reading log files for XML-RPC with supervisor's offset rules. A stretch
+// longer than a piece is not read here: the answer carries it as deferred
+// text (an open descriptor, an offset and a length) that is read as the
+// answer is sent, so a read of any size costs the daemon one piece at a
+// time. Only regular files are opened, without waiting (a FIFO configured
+// as a log would otherwise stall the loop).
 #pragma once
 
 #include <cstdint>
 #include <string>
+
+#include "lib/xmlrpc/value.h"
 
 namespace sn {
 
@@ -10,10 +17,10 @@ namespace sn {
 // (0: to the end); offset < 0 with length 0 reads the last -offset bytes.
 // Throws RpcError BAD_ARGUMENTS for a negative offset with a length or a
 // negative length, FAILED when the file cannot be read.
-std::string read_log_range(const std::string& path, int64_t offset, int64_t length);
+XmlRpcValue read_log_range(const std::string& path, int64_t offset, int64_t length);
 
 struct TailResult {
-  std::string data;
+  XmlRpcValue data = XmlRpcValue("");
   int64_t offset = 0;  // the file size: where the next tail starts
   bool overflow = false;
 };

@@ -21,7 +21,7 @@ const std::string& log_path(const Process& p, Channel ch) {
   return ch == Channel::kStdout ? p.stdout_log_path() : p.stderr_log_path();
 }
 
-std::string read_process_log(RpcContext& c, const RpcParams& params, Channel ch) {
+XmlRpcValue read_process_log(RpcContext& c, const RpcParams& params, Channel ch) {
   c.check_running();
   Process& p = lookup_process(c.supervisor, string_param(params, 0));
   const std::string& path = log_path(p, ch);
@@ -36,7 +36,7 @@ XmlRpcValue tail_process_log(RpcContext& c, const RpcParams& params, Channel ch)
   const std::string& path = log_path(p, ch);
   if (path.empty() || ::access(path.c_str(), F_OK) != 0) return XmlRpcValue::array({"", 0, false});
   TailResult t = tail_log(path, int_param(params, 1), int_param(params, 2));
-  return XmlRpcValue::array({t.data, t.offset, t.overflow});
+  return XmlRpcValue(XmlRpcValue::Array{std::move(t.data), t.offset, t.overflow});
 }
 
 // Deletes a log that is not open and leaves an empty file in its place.

@@ -10,6 +10,38 @@ XmlRpcValue fault_struct(const Fault& f) {
   return XmlRpcValue(XmlRpcValue::Struct{{"faultCode", f.code}, {"faultString", f.text}});
 }
 
+// What one multicall may hold in memory for its answers (a deferred log
+// stretch holds a descriptor and no text), so that repeating a big call in
+// one request cannot exhaust the daemon.
+constexpr size_t kMaxHeldAnswerBytes = 64 * 1024 * 1024;
+constexpr size_t kMaxDeferredTexts = 64;
+
+// About the memory `v` holds (and how many deferred texts it carries).
+size_t held_bytes(const XmlRpcValue& v, size_t* deferred) {
+  constexpr size_t kNode = sizeof(XmlRpcValue);
+  switch (v.type()) {
+    case XmlRpcValue::Type::kString:
+      if (v.deferred_text()) {
+        ++*deferred;
+        return kNode;
+      }
+      return kNode + v.as_string().size();
+    case XmlRpcValue::Type::kBase64:
+    case XmlRpcValue::Type::kDateTime: return kNode + v.as_string().size();
+    case XmlRpcValue::Type::kArray: {
+      size_t n = kNode;
+      for (const XmlRpcValue& item : v.as_array()) n += held_bytes(item, deferred);
+      return n;
+    }
+    case XmlRpcValue::Type::kStruct: {
+      size_t n = kNode;
+      for (const auto& [name, item] : v.as_struct()) n += name.size() + held_bytes(item, deferred);
+      return n;
+    }
+    default: return kNode;
+  }
+}
+
 // Runs the calls of one multicall in order; a call that answers later
 // holds back the ones after it, as in supervisor.
 class Multicall : public std::enable_shared_from_this<Multicall> {
@@ -19,6 +51,14 @@ class Multicall : public std::enable_shared_from_this<Multicall> {
 
   void run() {
     while (next_ < calls_.size()) {
+      if (held_ > kMaxHeldAnswerBytes || deferred_ > kMaxDeferredTexts) {
+        std::string why = held_ > kMaxHeldAnswerBytes
+                              ? "more than " + std::to_string(kMaxHeldAnswerBytes >> 20) + " MiB in memory"
+                              : "more than " + std::to_string(kMaxDeferredTexts) + " log stretches open";
+        return done_(RpcResult::error(Fault::of(
+            FaultCode::kFailed, "system.multicall: the answers of its first " + std::to_string(next_) + " of " +
+                                    std::to_string(calls_.size()) + " calls hold " + why + ": split the calls")));
+      }
       const XmlRpcValue& call = calls_[next_++];
       auto self = shared_from_this();
       answered_ = false;
@@ -33,6 +73,7 @@ class Multicall : public std::enable_shared_from_this<Multicall> {
  private:
   void on_answer(RpcResult r) {
     results_.push_back(r.ok ? std::move(r.value) : fault_struct(r.fault));
+    held_ += held_bytes(results_.back(), &deferred_);
     answered_ = true;
     if (!starting_) run();  // a deferred call finished: the next ones may go
   }
@@ -58,6 +99,8 @@ class Multicall : public std::enable_shared_from_this<Multicall> {
   RpcDone done_;
   XmlRpcValue::Array results_;
   size_t next_ = 0;
+  size_t held_ = 0;      // about the bytes results_ holds
+  size_t deferred_ = 0;  // deferred log stretches among them
   bool starting_ = false;  // inside start(): an answer now is synchronous
   bool answered_ = false;
 };
