@@ -19,9 +19,10 @@ LogTail::LogTail(EventLoop& loop, std::string path, Responder responder)
     : path_(std::move(path)), responder_(std::move(responder)), timer_(loop.timers(), [this] { pump(); }) {}
 
 bool LogTail::open() {
-  file_.reset(::open(path_.c_str(), O_RDONLY | O_CLOEXEC));
+  // Never waiting on a FIFO configured as a log: only a regular file is tailed.
+  file_.reset(::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY));
   struct stat st;
-  if (!file_ || ::fstat(file_.get(), &st) != 0) return false;
+  if (!file_ || ::fstat(file_.get(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   inode_ = st.st_ino;
   offset_ = 0;
   return true;

@@ -1,6 +1,11 @@
 #include "lib/util/rotating_file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lib/util/unique_fd.h"
 
 #include "test_util.h"
 
@@ -83,6 +88,21 @@ TEST(RotatingFile, CharacterDevicesNeverRotate) {
   ASSERT_EQ(f.open(), 0);
   EXPECT_EQ(f.write("hello"), 0);
   EXPECT_EQ(f.write("hello"), 0);
+}
+
+TEST(RotatingFile, AFifoNobodyReadsFailsAtOnceAndOneBeingReadIsWrittenBlocking) {
+  TempDir dir;
+  std::string fifo = dir.file("fifo");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  RotatingFile unread(fifo, 0, 0);
+  EXPECT_EQ(unread.open(), ENXIO);  // not a hang
+  UniqueFd reader(::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+  ASSERT_TRUE(reader);
+  RotatingFile read(fifo, 0, 0);
+  ASSERT_EQ(read.open(), 0);
+  EXPECT_EQ(read.write("through"), 0);
+  char buf[16] = {};
+  EXPECT_EQ(::read(reader.get(), buf, sizeof buf), 7);
 }
 
 TEST(RotatingFile, ReopenFollowsAMovedFile) {

@@ -22,8 +22,12 @@ RotatingFile::RotatingFile(std::string path, int64_t maxbytes, int backups)
 int RotatingFile::open() { return open_with(O_APPEND); }
 
 int RotatingFile::open_with(int extra_flags) {
-  fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | extra_flags, 0644));
+  // A FIFO nobody reads fails here (ENXIO) instead of stalling the daemon;
+  // writes then block as they always did (a log on a pipe loses nothing).
+  fd_.reset(::open(path_.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | extra_flags, 0644));
   if (!fd_) return errno;
+  int flags = ::fcntl(fd_.get(), F_GETFL);
+  if (flags >= 0) ::fcntl(fd_.get(), F_SETFL, flags & ~O_NONBLOCK);
   return measure();
 }
 

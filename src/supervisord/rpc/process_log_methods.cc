@@ -43,7 +43,7 @@ XmlRpcValue tail_process_log(RpcContext& c, const RpcParams& params, Channel ch)
 int recreate_empty(const std::string& path) {
   if (path.empty()) return 0;
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) return errno;
-  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644));
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0644));
   return fd ? 0 : errno;
 }
 
