@@ -134,6 +134,37 @@ class Protocol(HttpTest):
             self.assertIn(b"request refused", out)
             self.assertNotIn(b"root:", out)
 
+    def test_bad_requests_are_logged_escaped_rate_limited_and_never_on_stderr(self):
+        d = self.start()
+        for enc in (b"EUC-JP", b"UTF-16", b"Shift_JIS", b"bogus", b"UTF-8"):
+            body = (b"<?xml version='1.0' encoding='" + enc + b"'?><methodCall><methodName>\xff\xfe\x80"
+                    b"</methodName></methodCall>")
+            self.assertEqual(status_of(raw_http(self.port, post(body, extra=b"Connection: close\r\n"), timeout=2)),
+                             400, enc)
+        wait_until(lambda: d.read("supervisord.log").count("is invalid") >= 5, what="the five logged")
+        out = d.read("daemon.out")
+        self.assertNotIn("encoding error", out)
+        self.assertNotIn("I/O error", out)
+        with open(d.path("supervisord.log"), "rb") as f:
+            log = f.read()
+        self.assertNotIn(b"\xff\xfe", log)  # raw bytes never reach the log
+        self.assertIn(b"\\xff\\xfe\\x80", log)  # quoted as bytes
+        self.assertIn(b"input conversion failed", log)  # libxml2's reason, in our line
+        # a flood of them is logged ten a second, with a count of the rest
+        flood = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+        for _ in range(10):
+            flood.sendall(post(b"<junk") * 20)  # pipelined, on one connection
+            got = b""
+            while got.count(b"400 Bad Request") < 20:
+                got += flood.recv(65536)
+        flood.close()
+        time.sleep(1.1)
+        raw_http(self.port, post(b"<junk", extra=b"Connection: close\r\n"), timeout=2)
+        lines = [l for l in d.read("supervisord.log").splitlines() if "is invalid" in l]
+        self.assertLess(len(lines), 40)
+        self.assertTrue(any("more refused requests not logged)" in l for l in lines), lines[-3:])
+        self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
+
     def test_junk_and_half_requests_leave_the_daemon_serving(self):
         self.start()
         for junk in (os.urandom(5000), b"\r\n" * 100, b"POST /RPC2 HTTP/1.1\r\nContent-Length: 10\r\n\r\nab"):

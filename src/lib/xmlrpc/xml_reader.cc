@@ -1,7 +1,10 @@
 #include "lib/xmlrpc/xml_reader.h"
 
+#include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include <cstdarg>
+#include <cstdio>
 #include <charconv>
 #include <limits>
 #include <memory>
@@ -26,6 +29,49 @@ struct ReaderDeleter {
   void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
 };
 
+// libxml2 reports some problems (a declared encoding the bytes do not
+// match) on stderr whatever the parser options say. Its messages are taken
+// instead: the first one of a document goes into our error text, printable
+// and short; nothing reaches stderr.
+constexpr size_t kMaxLibxmlMessage = 160;
+thread_local std::string* g_libxml_message = nullptr;
+
+void keep_message(const char* text) {
+  if (!g_libxml_message || !g_libxml_message->empty()) return;
+  std::string& out = *g_libxml_message;
+  for (const char* p = text; *p && out.size() < kMaxLibxmlMessage; ++p) {
+    unsigned char c = static_cast<unsigned char>(*p);
+    if (c == '\n') continue;
+    out += (c >= 0x20 && c < 0x7f) ? static_cast<char>(c) : '?';
+  }
+}
+
+void on_generic_error(void*, const char* format, ...) {
+  char buf[512];
+  va_list args;
+  va_start(args, format);
+  std::vsnprintf(buf, sizeof buf, format, args);
+  va_end(args);
+  keep_message(buf);
+}
+
+void on_structured_error(void*, xmlErrorPtr error) {
+  if (error && error->message) keep_message(error->message);
+}
+
+// While it lives, libxml2's messages for this thread go to `*message`.
+class LibxmlMessages {
+ public:
+  explicit LibxmlMessages(std::string* message) {
+    xmlSetGenericErrorFunc(nullptr, on_generic_error);
+    xmlSetStructuredErrorFunc(nullptr, on_structured_error);
+    g_libxml_message = message;
+  }
+  ~LibxmlMessages() { g_libxml_message = nullptr; }
+  LibxmlMessages(const LibxmlMessages&) = delete;
+  LibxmlMessages& operator=(const LibxmlMessages&) = delete;
+};
+
 // One node of the document as the pull parser reports it.
 struct Node {
   enum Kind { kStart, kEnd, kText, kEndOfDocument };
@@ -39,19 +85,20 @@ struct Node {
 // instructions and whitespace-only text, and refusing DTDs and entities.
 class Cursor {
  public:
-  explicit Cursor(std::string_view body) {
+  explicit Cursor(std::string_view body) : messages_(&libxml_message_) {
     static std::once_flag once;
     std::call_once(once, [] { xmlInitParser(); });
     // No NOENT (entities are never substituted), no DTDLOAD, no network.
     int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
     reader_.reset(xmlReaderForMemory(body.data(), static_cast<int>(body.size()), "request.xml", nullptr, options));
     if (!reader_) malformed("cannot read the document");
+    xmlTextReaderSetStructuredErrorHandler(reader_.get(), on_reader_error, &libxml_message_);
   }
 
   Node next() {
     for (;;) {
       int rc = xmlTextReaderRead(reader_.get());
-      if (rc < 0) malformed("not well-formed XML");
+      if (rc < 0) malformed(libxml_message_.empty() ? "not well-formed XML" : "not well-formed XML (" + libxml_message_ + ")");
       if (rc == 0) return Node{};
       switch (xmlTextReaderNodeType(reader_.get())) {
         case XML_READER_TYPE_ELEMENT: {
@@ -126,6 +173,9 @@ class Cursor {
 
  private:
   static std::string as_string(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+  static void on_reader_error(void*, xmlErrorPtr error) { on_structured_error(nullptr, error); }
+  std::string libxml_message_;
+  LibxmlMessages messages_;  // before reader_: it outlives the reader's last message
   std::unique_ptr<xmlTextReader, ReaderDeleter> reader_;
 };
 

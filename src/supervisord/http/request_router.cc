@@ -25,7 +25,7 @@ bool is_get(const HttpRequest& r) { return r.method == "GET" || r.method == "HEA
 
 void RequestRouter::handle(HttpRequest request, Responder responder) {
   const std::string& path = request.path;
-  if (starts_with(path, "/RPC2")) return serve_xmlrpc(registry_, logger_, request, std::move(responder));
+  if (starts_with(path, "/RPC2")) return serve_xmlrpc(registry_, logger_, bad_requests_, request, std::move(responder));
   if (starts_with(path, "/logtail")) return serve_logtail(request, std::move(responder));
   if (starts_with(path, "/mainlogtail")) return serve_mainlogtail(request, std::move(responder));
   if (path == "/" || path == "/index.html") {

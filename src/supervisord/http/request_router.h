@@ -5,6 +5,7 @@
 
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "lib/util/rate_limiter.h"
 #include "supervisord/file_watchers.h"
 #include "supervisord/http/http_connection.h"
 #include "supervisord/rpc/rpc_registry.h"
@@ -17,7 +18,13 @@ class RequestRouter : public HttpHandler {
  public:
   RequestRouter(EventLoop& loop, Logger& logger, const Supervisor& supervisor, const RpcRegistry& registry,
                 FileWatchers& watchers, const WebUi& web)
-      : loop_(loop), logger_(logger), supervisor_(supervisor), registry_(registry), watchers_(watchers), web_(web) {}
+      : loop_(loop),
+        logger_(logger),
+        supervisor_(supervisor),
+        registry_(registry),
+        watchers_(watchers),
+        web_(web),
+        bad_requests_(loop.clock(), 10, kNanosPerSecond) {}
 
   void handle(HttpRequest request, Responder responder) override;
 
@@ -31,6 +38,7 @@ class RequestRouter : public HttpHandler {
   const RpcRegistry& registry_;
   FileWatchers& watchers_;
   const WebUi& web_;
+  RateLimiter bad_requests_;  // refused XML-RPC bodies logged: at most 10 a second
 };
 
 }  // namespace sn

@@ -29,9 +29,20 @@ HttpResponse xml_answer(XmlRpcValue value, const std::string& method, Logger& lo
   return r;
 }
 
+
+// Logs a refused request unless too many have been lately.
+void log_refused(Logger& logger, RateLimiter& limit, LogLevel level, const std::string& message) {
+  uint64_t held_back = 0;
+  if (!limit.allow(&held_back)) return;
+  std::string text = message;
+  if (held_back) text += " (and " + std::to_string(held_back) + " more refused requests not logged)";
+  logger.log(level, text);
+}
+
 }  // namespace
 
-void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest& request, Responder responder) {
+void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, RateLimiter& bad_requests, const HttpRequest& request,
+                  Responder responder) {
   if (request.method != "POST") {
     HttpResponse r = error_response(405);
     r.header("Allow", "POST");
@@ -42,11 +53,12 @@ void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest
   std::optional<XmlRpcCall> call = parse_xmlrpc_call(request.body, &error);
   if (!call) {
     if (error.kind == XmlRpcParseError::Kind::kHostile) {
-      logger.warn("XML-RPC request refused: " + error.message);
+      log_refused(logger, bad_requests, LogLevel::kWarn, "XML-RPC request refused: " + error.message);
       return responder.send(xml_response(
           xmlrpc_fault_response(Fault::of(FaultCode::kIncorrectParameters, "request refused: " + error.message))));
     }
-    logger.error("XML-RPC request data " + safe_repr(request.body.substr(0, 200)) + " is invalid: " + error.message);
+    log_refused(logger, bad_requests, LogLevel::kError,
+                "XML-RPC request data " + safe_repr(request.body.substr(0, 200)) + " is invalid: " + error.message);
     return responder.send(error_response(400));
   }
   logger.trace("XML-RPC method called: " + call->method + "()");

@@ -5,11 +5,14 @@
 
 #include "lib/http/request.h"
 #include "lib/util/logger.h"
+#include "lib/util/rate_limiter.h"
 #include "supervisord/http/responder.h"
 #include "supervisord/rpc/rpc_registry.h"
 
 namespace sn {
 
-void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, const HttpRequest& request, Responder responder);
+// `bad_requests` limits how many refused bodies are logged.
+void serve_xmlrpc(const RpcRegistry& registry, Logger& logger, RateLimiter& bad_requests, const HttpRequest& request,
+                  Responder responder);
 
 }  // namespace sn
