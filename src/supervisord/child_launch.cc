@@ -81,6 +81,7 @@ SN_CHILD_SIDE int run_child(void* arg) {
   ::syscall(SYS_rt_sigaction, SIGPIPE, &dfl, nullptr, sizeof dfl.mask);
   uint64_t none = 0;
   ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, nullptr, sizeof none);
+  if (plan.nofile) ::syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, plan.nofile, nullptr);
 
   if (plan.user->needed) {
     const char* problem = plan.user->error.empty() ? nullptr : plan.user->error.c_str();

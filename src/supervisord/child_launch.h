@@ -11,6 +11,8 @@
 // above those slots, so the kernel copies only the few descriptors below.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <sys/types.h>
 
 #include <array>
@@ -43,6 +45,7 @@ struct ChildPlan {
   const UserSwitch* user;
   const char* uid_text;
   int stdin_fd, stdout_fd, stderr_fd;  // become the child's 0, 1, 2
+  const rlimit* nofile = nullptr;      // the child's RLIMIT_NOFILE; null: the daemon's
 };
 
 struct LaunchResult {

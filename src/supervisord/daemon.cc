@@ -1,6 +1,7 @@
 // Tested by t/integration/test_daemon.py (start, errors, signals, reload, daemonizing, systemd).
 #include "supervisord/daemon.h"
 
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "supervisord/auto_child_logs.h"
 #include "supervisord/daemonize.h"
 #include "supervisord/deployment/deployment_service.h"
+#include "supervisord/descriptor_budget.h"
 #include "supervisord/privileges.h"
 
 extern char** environ;
@@ -119,6 +121,7 @@ void Daemon::prepare_first_run() {
   }
   std::string err = raise_limits(config_->minfds, config_->minprocs, &infos);
   if (!err.empty()) throw UsageError(err);
+  ::getrlimit(RLIMIT_NOFILE, &program_nofile_);
 
   std::string pid_error;
   pidfile_ = PidFile::acquire(config_->pidfile, &pid_error);
@@ -163,9 +166,15 @@ bool Daemon::run_supervisor() {
     open_main_log({}, {});
   }
   if (!c.nocleanup) clear_auto_child_logs(c.childlogdir, c.identifier, logger_);
+  fit_descriptors(c);
+  rlimit now{};
+  ::getrlimit(RLIMIT_NOFILE, &now);
+  std::optional<rlimit> child_nofile;
+  if (now.rlim_cur != program_nofile_.rlim_cur) child_nofile = program_nofile_;
 
-  spawner_ = std::make_unique<Spawner>(
-      loop_, logger_, SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_});
+  spawner_ = std::make_unique<Spawner>(loop_, logger_,
+                                       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi,
+                                                     &watchers_, child_nofile});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
   spawner_->set_listener_output(
       [this](Process& listener, std::string_view data) { supervisor_->listener_output(listener, data); });
@@ -218,6 +227,12 @@ bool Daemon::run_supervisor() {
   control_.reset();
   supervisor_.reset();
   return restart;
+}
+
+void Daemon::fit_descriptors(const SupervisordConfig& config) {
+  DescriptorFit fit = fit_descriptor_limit(descriptors_needed(config.groups, config.servers.size()));
+  for (const std::string& m : fit.infos) logger_.info(m);
+  for (const std::string& m : fit.warnings) logger_.warn(m);
 }
 
 std::string Daemon::status_line() const {
@@ -278,7 +293,9 @@ DaemonActions Daemon::actions() {
   DaemonActions a;
   a.reread_config = [this] {
     try {
-      return load_config();
+      SupervisordConfig next = load_config();
+      fit_descriptors(next);  // before `update` adds what it reads
+      return next;
     } catch (const UsageError& e) {
       throw ConfigError(e.what());
     }

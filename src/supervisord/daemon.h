@@ -34,6 +34,9 @@ class Daemon {
   void watch_signals();
   void prepare_first_run();
   void open_main_log(const std::vector<std::string>& criticals, const std::vector<std::string>& infos);
+  // Raises the daemon's descriptor limit to what `config` needs and logs
+  // how many processes fit when that is not enough.
+  void fit_descriptors(const SupervisordConfig& config);
   // One life of a Supervisor; true when a restart follows.
   bool run_supervisor();
   void on_signal(int sig);
@@ -48,6 +51,7 @@ class Daemon {
   std::unique_ptr<SupervisordConfig> config_;
   std::unique_ptr<SupervisordConfig> next_config_;  // validated at SIGHUP
   EnvironmentList inherited_environment_;
+  rlimit program_nofile_{};  // the open-files limit programs get: after minfds, before our own needs
   EventLoop loop_;
   Logger logger_;
   SystemdNotifier notifier_;

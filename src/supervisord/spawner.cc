@@ -122,7 +122,8 @@ SpawnResult Spawner::spawn(Process& process) {
                  uid_text.c_str(),
                  in.read_end.get(),
                  out.write_end.get(),
-                 config.redirect_stderr ? out.write_end.get() : errp.write_end.get()};
+                 config.redirect_stderr ? out.write_end.get() : errp.write_end.get(),
+                 settings_.child_nofile ? &*settings_.child_nofile : nullptr};
 
   LaunchResult launched = launch_pad_.launch(plan);
   if (launched.pid < 0) {

@@ -5,7 +5,10 @@
 // stderr log and end it with status 127, as supervisor does.
 #pragma once
 
+#include <sys/resource.h>
+
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "lib/config/config_model.h"
@@ -22,6 +25,7 @@ struct SpawnSettings {
   std::string default_server_url;         // SUPERVISOR_SERVER_URL unless the program sets serverurl
   bool strip_ansi = false;
   FileWatchers* watchers = nullptr;  // /logtail readers of child logs
+  std::optional<rlimit> child_nofile;  // when the daemon raised its own beyond what programs get
 };
 
 class Spawner final : public ChildLauncher {

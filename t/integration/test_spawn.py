@@ -105,6 +105,41 @@ class Spawn(unittest.TestCase):
         self.assertIn("exited: lost (exit status 127; not expected)", d.messages())
         d.stop()
 
+    def limited_daemon(self, nofile, programs):
+        """A supervisord started under RLIMIT_NOFILE `nofile` ("soft:hard"), with `programs` sleepers."""
+        many = "".join("""
+[program:p%03d]
+command=/bin/sh -c "ulimit -n > {dir}/p%03d.nofile; exec sleep 1000"
+startsecs=0
+autorestart=false
+""" % (i, i) for i in range(programs))
+        d = Supervisord(self, conf(HEADER, "[supervisord]\nminfds=256\n", many))
+        script = d.script("limited", "exec prlimit --nofile=%s -- %s \"$@\"\n" % (nofile, d.binary))
+        d.args[0] = script
+        return d.start()
+
+    def test_the_descriptor_limit_is_raised_for_many_programs_but_not_theirs(self):
+        import resource
+        hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+        if hard != resource.RLIM_INFINITY and hard < 4000:
+            self.skipTest("open files hard limit too low")
+        d = self.limited_daemon("1024:%d" % min(hard, 1 << 20), 300)
+        d.wait_log(r"Increased RLIMIT_NOFILE limit to \d+ for 300 processes")
+        wait_until(lambda: all(os.path.exists(d.path("p%03d.nofile" % i)) for i in range(300)), timeout=30,
+                   what="every program running")
+        with open("/proc/%d/limits" % d.pid) as f:
+            soft = int([l for l in f if l.startswith("Max open files")][0].split()[3])
+        self.assertGreaterEqual(soft, 300 * 6)
+        self.assertEqual(d.read("p299.nofile"), "1024\n")  # programs keep what minfds gives, as under Python
+        self.assertNotIn("too many open files", d.read("supervisord.log"))
+
+    def test_a_limit_too_low_for_the_programs_is_said_plainly_at_load(self):
+        d = self.limited_daemon("512:512", 200)
+        d.wait_log("The configuration's 200 processes need about")
+        line = [m for lvl, m in d.log_lines() if "processes need about" in m][0]
+        self.assertIn("RLIMIT_NOFILE allows 512 (its hard limit): only about 64 of them can run at once", line)
+        self.assertEqual([lvl for lvl, m in d.log_lines() if "processes need about" in m], ["WARN"])
+
     def test_many_crashing_programs_leave_the_daemon_responsive(self):
         body = "".join(once("c%02d" % i, "/bin/false", "startretries=2\nstartsecs=1") for i in range(20))
         d = self.run_once(body)

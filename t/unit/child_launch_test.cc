@@ -2,10 +2,12 @@
 
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -38,7 +40,7 @@ struct Outcome {
 // Launches `argv` with pipes for its stdio and collects everything.
 class ChildLaunchTest : public ::testing::Test {
  protected:
-  Outcome run(std::vector<std::string> args, const char* directory = nullptr) {
+  Outcome run(std::vector<std::string> args, const char* directory = nullptr, const rlimit* nofile = nullptr) {
     Pipe in, out, err;
     std::vector<char*> argv;
     for (std::string& a : args) argv.push_back(a.data());
@@ -46,7 +48,7 @@ class ChildLaunchTest : public ::testing::Test {
     char* envp[] = {const_cast<char*>("LAUNCH_TEST=1"), nullptr};
     UserSwitch no_switch;
     ChildPlan plan{argv[0], argv.data(), envp, directory, true, 027, &no_switch, "",
-                   in.read_end.get(), out.write_end.get(), err.write_end.get()};
+                   in.read_end.get(), out.write_end.get(), err.write_end.get(), nofile};
     LaunchResult r = pad.launch(plan);
     EXPECT_GT(r.pid, 0) << r.error;
     EXPECT_TRUE(r.pidfd.valid());
@@ -116,6 +118,18 @@ TEST_F(ChildLaunchTest, ChildStartsInItsOwnProcessGroup) {
   auto space = o.out.find(' ');
   ASSERT_NE(space, std::string::npos);
   EXPECT_EQ(o.out.substr(0, space) + "\n", o.out.substr(space + 1));
+}
+
+TEST_F(ChildLaunchTest, TheChildGetsTheOpenFilesLimitItIsGiven) {
+  rlimit mine{};
+  ASSERT_EQ(::getrlimit(RLIMIT_NOFILE, &mine), 0);
+  rlimit lower{std::min<rlim_t>(mine.rlim_cur, 1000) - 1, mine.rlim_max};
+  Outcome o = run({"/bin/sh", "-c", "ulimit -n"}, nullptr, &lower);
+  EXPECT_EQ(o.out, std::to_string(lower.rlim_cur) + "\n");
+  rlimit after{};
+  ::getrlimit(RLIMIT_NOFILE, &after);
+  EXPECT_EQ(after.rlim_cur, mine.rlim_cur);  // the daemon's own is untouched
+  EXPECT_EQ(run({"/bin/sh", "-c", "ulimit -n"}).out, std::to_string(mine.rlim_cur) + "\n");
 }
 
 }  // namespace
