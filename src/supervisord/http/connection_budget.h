@@ -20,7 +20,7 @@ namespace sn {
 
 struct ConnectionBudgetLimits {
   size_t max_connections = 1024;     // per listener, proven or not
-  size_t max_unproven_per_peer = 32;
+  size_t max_unproven_per_peer = 128;
 };
 
 class ConnectionBudget {

@@ -88,14 +88,14 @@ void HttpConnection::parse_input() {
     if (in_.empty() && in_.capacity() > kReadChunk) std::string().swap(in_);  // after a large body
     if (status == HttpRequestParser::Status::kNeedMore) break;
     if (status == HttpRequestParser::Status::kError) {
-      in_.clear();
+      std::string().swap(in_);  // nothing more is read into it: give its memory back
       answer_error(parser_.error_status());
       break;
     }
     if (status == HttpRequestParser::Status::kHeaders) {
       // Before a byte of its body is read.
       if (!authorize(parser_.pending())) {
-        in_.clear();
+        std::string().swap(in_);
         answer_unauthorized();
         break;
       }
