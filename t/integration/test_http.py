@@ -198,11 +198,15 @@ class Protocol(HttpTest):
         self.assertLess(elapsed, 15)
         slow.close()
 
-    def test_a_listener_full_of_authenticated_clients_answers_503(self):
+    def need_open_files(self, n):
+        """This test process may hold `n` descriptors (or the test is skipped)."""
         soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        if hard != resource.RLIM_INFINITY and hard < 3000:
+        if hard != resource.RLIM_INFINITY and hard < n:
             self.skipTest("open files limit too low")
-        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 3000), hard))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, n), hard))
+
+    def test_a_listener_full_of_authenticated_clients_answers_503(self):
+        self.need_open_files(3000)
         self.start()
         held = []
         try:
@@ -225,10 +229,7 @@ class Protocol(HttpTest):
         wait_until(lambda: self._state_ok(), timeout=10, what="serving again")
 
     def test_idle_unauthenticated_connections_never_lock_anyone_out(self):
-        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        if hard != resource.RLIM_INFINITY and hard < 6000:
-            self.skipTest("open files limit too low")
-        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 6000), hard))
+        self.need_open_files(6000)
         self.start()
         good = xmlrpc.client.ServerProxy("http://127.0.0.1:%d/RPC2" % self.port)
         unix = rpc("unix://" + self.d.path("supervisor.sock"))

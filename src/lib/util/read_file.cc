@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 
 #include "lib/util/unique_fd.h"
 
@@ -16,16 +17,21 @@ std::optional<std::string> read_whole_file(const std::string& path, int* error) 
     return std::nullopt;
   }
   std::string out;
+  if ((*error = read_to_end(fd.get(), SIZE_MAX, &out))) return std::nullopt;
+  return out;
+}
+
+int read_to_end(int fd, size_t max_bytes, std::string* out) {
   char buf[16384];
   for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
-    if (n == 0) return out;
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) return 0;
     if (n < 0) {
       if (errno == EINTR) continue;
-      *error = errno;
-      return std::nullopt;
+      return errno;
     }
-    out.append(buf, static_cast<size_t>(n));
+    if (static_cast<size_t>(n) > max_bytes - out->size()) return EFBIG;
+    out->append(buf, static_cast<size_t>(n));
   }
 }
 

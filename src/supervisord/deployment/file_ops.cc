@@ -13,6 +13,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "lib/util/read_file.h"
 #include "lib/util/unique_fd.h"
 
 namespace sn {
@@ -180,17 +181,11 @@ std::optional<std::string> read_regular_file(const std::string& path, size_t max
   };
   if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large();
   std::string out;
-  char buf[16384];
-  for (;;) {
-    ssize_t n = ::read(fd.get(), buf, sizeof buf);
-    if (n == 0) return out;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("cannot read", path);
-    }
-    if (out.size() + static_cast<size_t>(n) > max_bytes) throw too_large();  // it grew meanwhile
-    out.append(buf, static_cast<size_t>(n));
-  }
+  int err = read_to_end(fd.get(), max_bytes, &out);
+  if (err == EFBIG) throw too_large();  // it grew meanwhile
+  errno = err;
+  if (err) fail("cannot read", path);
+  return out;
 }
 
 void relink(const std::string& link, const std::string& target) {
