@@ -22,8 +22,8 @@ OutgoingMail crash_mail(const CrashAlert& alert, const CrashmailOptions& options
   return mail;
 }
 
-OutgoingMail batch_mail(const std::vector<CrashAlert>& alerts, const CrashmailOptions& options,
-                        std::string_view host, double now) {
+OutgoingMail batch_mail(const std::vector<CrashAlert>& alerts, const CrashmailOptions& options, std::string_view host,
+                        double now) {
   std::string body;
   for (const auto& alert : alerts) body += crashmailbatch_line(alert) + "\n";
   body += "\nHost: " + std::string(host) + "\n";
@@ -40,7 +40,8 @@ OutgoingMail minos_batch_mail(const std::vector<std::string>& lines, const Crash
   std::vector<std::string> to = options.to;
   for (const auto& address : extra_to)
     if (std::find(to.begin(), to.end(), address) == to.end()) to.push_back(address);
-  OutgoingMail mail = compose_mail(options.from, to, "Crash alert from supervisord on " + std::string(host), body, now, host);
+  OutgoingMail mail =
+      compose_mail(options.from, to, "Crash alert from supervisord on " + std::string(host), body, now, host);
   mail.alerts = lines.size();
   return mail;
 }

@@ -17,8 +17,8 @@ namespace sn {
 OutgoingMail crash_mail(const CrashAlert& alert, const CrashmailOptions& options, const std::string& from,
                         std::string_view host);
 // Subject --subject, else "Crash alert from supervisord"; a line per alert.
-OutgoingMail batch_mail(const std::vector<CrashAlert>& alerts, const CrashmailOptions& options,
-                        std::string_view host, double now);
+OutgoingMail batch_mail(const std::vector<CrashAlert>& alerts, const CrashmailOptions& options, std::string_view host,
+                        double now);
 // Minos' mail: subject "Crash alert from supervisord on <host>", the lines
 // alone as the body, to --toEmail and `extra_to`.
 OutgoingMail minos_batch_mail(const std::vector<std::string>& lines, const CrashmailOptions& options,

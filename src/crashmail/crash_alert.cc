@@ -12,8 +12,7 @@ bool ProcessSelection::matches(const std::string& group, const std::string& proc
   return false;
 }
 
-std::optional<CrashAlert> crash_alert_from(const ListenerEvent& event, const ProcessSelection& selection,
-                                           double now) {
+std::optional<CrashAlert> crash_alert_from(const ListenerEvent& event, const ProcessSelection& selection, double now) {
   if (event.name() != "PROCESS_STATE_EXITED") return std::nullopt;
   EventTokens fields;
   try {
@@ -29,8 +28,8 @@ std::optional<CrashAlert> crash_alert_from(const ListenerEvent& event, const Pro
 }
 
 std::string crashmail_line(const CrashAlert& a) {
-  return "Process " + a.process + " in group " + a.group + " exited unexpectedly (pid " + a.pid +
-         ") from state " + a.from_state;
+  return "Process " + a.process + " in group " + a.group + " exited unexpectedly (pid " + a.pid + ") from state " +
+         a.from_state;
 }
 
 std::string minos_line(const CrashAlert& a, const std::string& url) {

@@ -2,7 +2,9 @@
 // supervisord (and Python's), with a real SMTP server.
 #include "crashmail/crashmail_listener.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/signalfd.h>
@@ -14,9 +16,6 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-
-#include <arpa/inet.h>
-#include <netdb.h>
 
 #include "crashmail/alert_mail.h"
 #include "crashmail/alert_recipients.h"
@@ -180,8 +179,7 @@ void CrashmailListener::start_due_delivery() {
   try {
     if (options_.use_sendmail)
       attempt_.emplace(SendAttempt::through_sendmail(mail, options_.sendmail_command, deadline));
-    else
-      attempt_.emplace(SendAttempt::over_smtp(mail, options_.smtp, deadline));
+    else attempt_.emplace(SendAttempt::over_smtp(mail, options_.smtp, deadline));
   } catch (const std::exception& e) {
     say(std::string("Error sending email: ") + e.what());
     outbox_.failed(now());
@@ -198,8 +196,8 @@ void CrashmailListener::delivery_finished() {
     return;
   }
   outbox_.failed(now());
-  say("Error sending email: " + error + " (" + std::to_string(outbox_.alerts()) +
-      " alert(s) kept; trying again in " + std::to_string(options_.retry_seconds) + " s or at the next TICK)");
+  say("Error sending email: " + error + " (" + std::to_string(outbox_.alerts()) + " alert(s) kept; trying again in " +
+      std::to_string(options_.retry_seconds) + " s or at the next TICK)");
 }
 
 int CrashmailListener::run() {
@@ -229,10 +227,8 @@ int CrashmailListener::run() {
     if (fds[1].revents) read_events();
     if (attempt_) {
       if (fds[3].revents) attempt_->read_output();
-      if (fds[2].revents)
-        delivery_finished();
-      else if (now() >= attempt_->deadline())
-        attempt_->kill();
+      if (fds[2].revents) delivery_finished();
+      else if (now() >= attempt_->deadline()) attempt_->kill();
     }
     start_due_delivery();
   }
@@ -259,8 +255,7 @@ void CrashmailListener::drain_before_exit() {
       attempt_->kill();
     }
   }
-  if (!outbox_.empty())
-    say("crashmail: exiting with " + std::to_string(outbox_.alerts()) + " alert(s) not mailed");
+  if (!outbox_.empty()) say("crashmail: exiting with " + std::to_string(outbox_.alerts()) + " alert(s) not mailed");
 }
 
 }  // namespace sn

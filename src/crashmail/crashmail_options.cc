@@ -11,9 +11,32 @@ namespace sn {
 namespace {
 
 enum class Opt {
-  kHelp, kProgram, kAny, kOptionalHeader, kSendmail, kEmail,
-  kInterval, kToEmail, kFromEmail, kSubject, kSmtpHost, kTickEvent, kUserName, kPassword,
-  kTls, kSmtp, kSmtpPort, kStartTls, kSmtps, kTimeout, kCaFile, kRetry, kFrom, kSupervisordPort, kMinos, kAlertConfig,
+  kHelp,
+  kProgram,
+  kAny,
+  kOptionalHeader,
+  kSendmail,
+  kEmail,
+  kInterval,
+  kToEmail,
+  kFromEmail,
+  kSubject,
+  kSmtpHost,
+  kTickEvent,
+  kUserName,
+  kPassword,
+  kTls,
+  kSmtp,
+  kSmtpPort,
+  kStartTls,
+  kSmtps,
+  kTimeout,
+  kCaFile,
+  kRetry,
+  kFrom,
+  kSupervisordPort,
+  kMinos,
+  kAlertConfig,
 };
 
 struct OptionSpec {
@@ -139,7 +162,8 @@ void parse_smtp_host(SmtpSettings* smtp, std::string_view option, std::string_vi
   std::string_view port;
   if (rest.starts_with("[")) {
     size_t close = rest.find(']');
-    if (close == std::string_view::npos) throw UsageError(std::string(option) + ": unclosed '[' in '" + std::string(text) + "'");
+    if (close == std::string_view::npos)
+      throw UsageError(std::string(option) + ": unclosed '[' in '" + std::string(text) + "'");
     host = rest.substr(1, close - 1);
     std::string_view after = rest.substr(close + 1);
     if (!after.empty()) {
@@ -167,8 +191,8 @@ int tick_seconds_of(std::string_view option, std::string_view event) {
   if (event == "TICK_5") return 5;
   if (event == "TICK_60") return 60;
   if (event == "TICK_3600") return 3600;
-  throw UsageError(std::string(option) + ": supervisor sends TICK_5, TICK_60 or TICK_3600, not '" +
-                   std::string(event) + "'");
+  throw UsageError(std::string(option) + ": supervisor sends TICK_5, TICK_60 or TICK_3600, not '" + std::string(event) +
+                   "'");
 }
 
 struct ParseState {
@@ -199,7 +223,8 @@ void apply(ParseState* st, const OptionSpec& spec, std::string_view shown, std::
     case Opt::kFrom: {
       std::vector<std::string> one;
       add_addresses(&one, shown, value);
-      if (one.size() != 1) throw UsageError(std::string(shown) + ": expected one mail address, got '" + std::string(value) + "'");
+      if (one.size() != 1)
+        throw UsageError(std::string(shown) + ": expected one mail address, got '" + std::string(value) + "'");
       o.from = one.front();
       break;
     }
@@ -215,8 +240,14 @@ void apply(ParseState* st, const OptionSpec& spec, std::string_view shown, std::
       o.tick_seconds = tick_seconds_of(shown, value);
       o.tick_event = std::string(value);
       break;
-    case Opt::kUserName: o.smtp.user = std::string(value); st->smtp_option_given = true; break;
-    case Opt::kPassword: o.smtp.password = std::string(value); st->smtp_option_given = true; break;
+    case Opt::kUserName:
+      o.smtp.user = std::string(value);
+      st->smtp_option_given = true;
+      break;
+    case Opt::kPassword:
+      o.smtp.password = std::string(value);
+      st->smtp_option_given = true;
+      break;
     case Opt::kTls:
       o.smtp.security = SmtpSecurity::kStartTlsRequired;
       st->smtp_option_given = st->security_given = true;
@@ -229,9 +260,15 @@ void apply(ParseState* st, const OptionSpec& spec, std::string_view shown, std::
       o.smtp.security = parse_starttls(value);
       st->smtp_option_given = st->security_given = true;
       break;
-    case Opt::kSmtpPort: o.smtp.port = parse_positive_int(shown, value, 65535); st->smtp_option_given = true; break;
+    case Opt::kSmtpPort:
+      o.smtp.port = parse_positive_int(shown, value, 65535);
+      st->smtp_option_given = true;
+      break;
     case Opt::kTimeout: o.smtp.timeout_seconds = parse_positive_int(shown, value, 3600); break;
-    case Opt::kCaFile: o.smtp.cafile = std::string(value); st->smtp_option_given = true; break;
+    case Opt::kCaFile:
+      o.smtp.cafile = std::string(value);
+      st->smtp_option_given = true;
+      break;
     case Opt::kRetry: o.retry_seconds = parse_positive_int(shown, value, 86400); break;
     case Opt::kSupervisordPort: o.minos_port = parse_positive_int(shown, value, 65535); break;
     case Opt::kMinos:
@@ -250,7 +287,8 @@ void validate(ParseState* st) {
   if (o.batch) {
     if (o.to.empty()) throw UsageError("--toEmail is required: the addresses to alert");
     if (o.from.empty()) throw UsageError("--fromEmail is required: the sender's address");
-    if (st->sendmail_given) throw UsageError("--sendmail_program cannot be used with crashmailbatch's options (they mail over SMTP)");
+    if (st->sendmail_given)
+      throw UsageError("--sendmail_program cannot be used with crashmailbatch's options (they mail over SMTP)");
   } else {
     if (o.to.empty()) throw UsageError("-m/--email is required: the address to alert");
     if (st->sendmail_given && st->smtp_option_given)

@@ -67,8 +67,8 @@ std::string rfc5322_date(double when) {
   if (offset_minutes < 0) offset_minutes = -offset_minutes;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d %c%02ld%02ld", kDays[tm.tm_wday], tm.tm_mday,
-                kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, sign,
-                offset_minutes / 60, offset_minutes % 60);
+                kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, offset_minutes / 60,
+                offset_minutes % 60);
   return buf;
 }
 

@@ -15,8 +15,8 @@ struct OutgoingMail {
   std::string subject;  // as given, for the log
   std::string body;     // as given, for the log
   std::string message_id;
-  std::string text;     // the whole message, CRLF line ends
-  size_t alerts = 0;    // how many crashes it reports
+  std::string text;   // the whole message, CRLF line ends
+  size_t alerts = 0;  // how many crashes it reports
 };
 
 OutgoingMail compose_mail(std::string from, std::vector<std::string> to, std::string subject, std::string body,

@@ -26,9 +26,9 @@ class Outbox {
   // Marks the oldest as being sent and returns it (call when due()).
   const OutgoingMail& begin_sending();
   const OutgoingMail& oldest() const { return mails_.front(); }  // not empty()
-  void sent();                // the mail being sent went out
-  void failed(double now);    // it did not: it waits retry_seconds (or a TICK)
-  void retry_now();           // a TICK: what failed is due again
+  void sent();                                                   // the mail being sent went out
+  void failed(double now);                                       // it did not: it waits retry_seconds (or a TICK)
+  void retry_now();                                              // a TICK: what failed is due again
   std::optional<double> retry_at() const;
   bool empty() const { return mails_.empty(); }
   size_t size() const { return mails_.size(); }

@@ -14,9 +14,9 @@ namespace sn {
 namespace {
 
 constexpr const char* kKnownKeys[] = {
-    "user", "password", "root_dir", "data_dirs", "port", "identity_file", "known_hosts", "http_port", "http_bind",
-    "http_username", "http_password", "package_server", "crashmail_to", "crashmail_from", "smtp_host",
-    "smtp_password",
+    "user",         "password",       "root_dir",  "data_dirs",     "port",          "identity_file",
+    "known_hosts",  "http_port",      "http_bind", "http_username", "http_password", "package_server",
+    "crashmail_to", "crashmail_from", "smtp_host", "smtp_password",
 };
 
 int parse_port(std::string_view text) {
@@ -48,9 +48,10 @@ class GroupReader {
     for (const std::string& key : doc_.keys(g.name)) {
       if (!key.starts_with("host.") &&
           std::find(std::begin(kKnownKeys), std::end(kKnownKeys), key) == std::end(kKnownKeys))
-        r_.fail(key, "unknown key (a group has user, password, root_dir, data_dirs, host.N, port, identity_file, "
-                     "known_hosts, http_port, http_bind, http_username, http_password, package_server, crashmail_to, "
-                     "crashmail_from, smtp_host, smtp_password)");
+        r_.fail(key,
+                "unknown key (a group has user, password, root_dir, data_dirs, host.N, port, identity_file, "
+                "known_hosts, http_port, http_bind, http_username, http_password, package_server, crashmail_to, "
+                "crashmail_from, smtp_host, smtp_password)");
     }
     g.user = required("user");
     if (!plain_address(g.user)) r_.fail("user", "not a user name: '" + g.user + "'");
@@ -89,8 +90,7 @@ class GroupReader {
     for (const std::string& part : split(text("crashmail_to", ""), ',')) {
       std::string a(trim(part));
       if (a.empty()) continue;
-      if (!mail_address(a))
-        r_.fail("crashmail_to", "not a mail address: '" + a + "'");
+      if (!mail_address(a)) r_.fail("crashmail_to", "not a mail address: '" + a + "'");
       g.crashmail.to.push_back(a);
     }
     g.crashmail.from = text("crashmail_from", "");

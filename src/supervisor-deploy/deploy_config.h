@@ -27,8 +27,8 @@ struct CrashmailSettings {
 struct DeployGroup {
   std::string name;
   std::string user;
-  std::string password;       // SSH password; "" for key or agent auth only
-  std::string root_dir;       // supervisord goes to <root_dir>/supervisor/
+  std::string password;  // SSH password; "" for key or agent auth only
+  std::string root_dir;  // supervisord goes to <root_dir>/supervisor/
   std::vector<std::string> data_dirs;
   std::vector<DeployHost> hosts;
   std::string identity_file;  // a private key; "" for ssh-agent and the password
@@ -36,8 +36,8 @@ struct DeployGroup {
   int http_port = 9001;
   std::string http_bind = "0.0.0.0";  // "host": the address the host is deployed to
   std::string http_username = "minosuser";
-  std::string http_password;  // required: the generated server's Basic auth
-  std::string package_server; // http://host:port of the Minos package server
+  std::string http_password;   // required: the generated server's Basic auth
+  std::string package_server;  // http://host:port of the Minos package server
   CrashmailSettings crashmail;
 };
 

@@ -58,7 +58,9 @@ Running start(const Job& job, const DeployOptions& options) {
   if (pid == 0) {
     read_end.reset();
     HostOutcome outcome = deploy_host(*job.group, *job.host, options);
-    char kind = outcome.kind == HostOutcome::Kind::kInstalled ? 'I' : outcome.kind == HostOutcome::Kind::kUnchanged ? 'U' : 'F';
+    char kind = outcome.kind == HostOutcome::Kind::kInstalled   ? 'I'
+                : outcome.kind == HostOutcome::Kind::kUnchanged ? 'U'
+                                                                : 'F';
     write_all(write_end.get(), std::string(1, kind) + outcome.message);
     ::_exit(0);
   }
@@ -69,12 +71,12 @@ HostReport finish(Running& r) {
   int status = 0;
   while (::waitpid(r.pid, &status, 0) < 0 && errno == EINTR) {
   }
-  HostReport report{host_text(*r.job.host), r.job.group->name, {},
-                    std::chrono::duration<double>(Clock::now() - r.started).count()};
+  HostReport report{
+      host_text(*r.job.host), r.job.group->name, {}, std::chrono::duration<double>(Clock::now() - r.started).count()};
   if (r.text.empty()) {
-    report.outcome = {HostOutcome::Kind::kFailed,
-                      WIFSIGNALED(status) ? "the deploying process was killed by signal " + std::to_string(WTERMSIG(status))
-                                          : "the deploying process ended without a result"};
+    report.outcome = {HostOutcome::Kind::kFailed, WIFSIGNALED(status) ? "the deploying process was killed by signal " +
+                                                                            std::to_string(WTERMSIG(status))
+                                                                      : "the deploying process ended without a result"};
   } else {
     char kind = r.text[0];
     report.outcome.kind = kind == 'I'   ? HostOutcome::Kind::kInstalled

@@ -13,7 +13,7 @@
 namespace sn {
 
 struct HostReport {
-  std::string host;   // "10.0.3.98:22"
+  std::string host;  // "10.0.3.98:22"
   std::string group;
   HostOutcome outcome;
   double seconds = 0;

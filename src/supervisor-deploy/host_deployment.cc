@@ -86,9 +86,9 @@ class HostDeployment {
   void check_machine(SshSession& ssh) {
     CommandResult r = must(ssh, "uname -m && (ldd --version 2>&1 | head -n 1)", "cannot inspect the machine");
     std::vector<std::string> lines = split(r.out, '\n');
-    std::string why = machine_mismatch(lines.size() > 0 ? std::string(trim(lines[0])) : "",
-                                       lines.size() > 1 ? std::string(trim(lines[1])) : "", local_arch(),
-                                       ::gnu_get_libc_version());
+    std::string why =
+        machine_mismatch(lines.size() > 0 ? std::string(trim(lines[0])) : "",
+                         lines.size() > 1 ? std::string(trim(lines[1])) : "", local_arch(), ::gnu_get_libc_version());
     if (!why.empty()) throw std::runtime_error(why);
   }
 
@@ -96,19 +96,20 @@ class HostDeployment {
     std::string dirs;
     for (const auto& d : g_.data_dirs) dirs += " " + shell_quote(d);
     must(ssh,
-         "mkdir -p " + shell_quote(base_ + "/bin") + " " + shell_quote(g_.root_dir + "/log") +
-             " || exit 1; for d in" + dirs +
+         "mkdir -p " + shell_quote(base_ + "/bin") + " " + shell_quote(g_.root_dir + "/log") + " || exit 1; for d in" +
+             dirs +
              "; do mkdir -p \"$d\" 2>/dev/null && test -w \"$d\" || { echo \"data dir $d cannot be created or "
              "written by $(id -un)\" >&2; exit 3; }; done",
          "the host's directories");
   }
 
   Running what_runs(SshSession& ssh) {
-    CommandResult r = ssh.run("echo \"id=$(cat " + shell_quote(base_ + "/install-id") + " 2>/dev/null)\"; pid=$(cat " +
-                                  shell_quote(base_ + "/supervisord.pid") +
-                                  " 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null && echo \"pid=$pid\" && echo \"exe=$(readlink "
-                                  "\"/proc/$pid/exe\")\"; true",
-                              step());
+    CommandResult r =
+        ssh.run("echo \"id=$(cat " + shell_quote(base_ + "/install-id") + " 2>/dev/null)\"; pid=$(cat " +
+                    shell_quote(base_ + "/supervisord.pid") +
+                    " 2>/dev/null) && kill -0 \"$pid\" 2>/dev/null && echo \"pid=$pid\" && echo \"exe=$(readlink "
+                    "\"/proc/$pid/exe\")\"; true",
+                step());
     Running running;
     for (const std::string& line : split(r.out, '\n')) {
       std::string_view l = trim(line);
@@ -203,7 +204,8 @@ std::string machine_mismatch(const std::string& uname_m, const std::string& ldd_
   std::string remote = ldd_line.substr(ldd_line.rfind(' ') + 1);
   std::vector<int> have = version_numbers(remote), need = version_numbers(glibc);
   if (have.empty() || need.empty()) return "";  // unreadable: the try run of the programs will tell
-  if (have < need) return "the host's glibc " + remote + " is older than " + glibc + ", which the programs are built with";
+  if (have < need)
+    return "the host's glibc " + remote + " is older than " + glibc + ", which the programs are built with";
   return "";
 }
 

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -53,8 +53,9 @@ std::vector<LocalProgram> find_programs(const std::string& from, const std::stri
         break;
       }
     }
-    if (!content) throw std::runtime_error("no " + std::string(name) + " program under " + from + " (looked for " +
-                                           join(tried, " and ") + "); build it or pass --from");
+    if (!content)
+      throw std::runtime_error("no " + std::string(name) + " program under " + from + " (looked for " +
+                               join(tried, " and ") + "); build it or pass --from");
     out.push_back({name, found, std::move(*content)});
   }
   return out;
@@ -88,9 +89,9 @@ std::string render_supervisord_conf(const std::string& text, const DeployGroup& 
       {"GROUP", g.name},
       {"ROOT_DIR", g.root_dir},
       {"DATA_DIRS", join(g.data_dirs, ",")},
-      {"HTTP_BIND", g.http_bind == "host" ? (host.address.find(':') != std::string::npos ? "[" + host.address + "]"
-                                                                                         : host.address)
-                                          : g.http_bind},
+      {"HTTP_BIND", g.http_bind == "host"
+                        ? (host.address.find(':') != std::string::npos ? "[" + host.address + "]" : host.address)
+                        : g.http_bind},
       {"HTTP_PORT", std::to_string(g.http_port)},
       {"HTTP_USERNAME", literal(g.http_username)},
       {"HTTP_PASSWORD", literal(g.http_password)},

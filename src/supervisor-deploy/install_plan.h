@@ -25,8 +25,7 @@ std::vector<LocalProgram> find_programs(const std::string& from, const std::stri
 
 // The template with every @NAME@ replaced for this host. Throws
 // std::runtime_error for an unknown @NAME@.
-std::string render_supervisord_conf(const std::string& template_text, const DeployGroup& group,
-                                    const DeployHost& host);
+std::string render_supervisord_conf(const std::string& template_text, const DeployGroup& group, const DeployHost& host);
 
 // The [eventlistener:crashmail] section for the group ("" without crashmail_to).
 std::string crashmail_section(const DeployGroup& group);

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include "config.h"
@@ -74,11 +74,11 @@ int parse_number(const char* option, const char* text, int max) {
 int main(int argc, char** argv) {
   enum { kFrom = 1000, kTemplate, kAcceptNew, kTimeout };
   static const option kLong[] = {
-      {"jobs", required_argument, nullptr, 'j'},    {"group", required_argument, nullptr, 'g'},
-      {"from", required_argument, nullptr, kFrom},  {"template", required_argument, nullptr, kTemplate},
+      {"jobs", required_argument, nullptr, 'j'},        {"group", required_argument, nullptr, 'g'},
+      {"from", required_argument, nullptr, kFrom},      {"template", required_argument, nullptr, kTemplate},
       {"accept-new", no_argument, nullptr, kAcceptNew}, {"timeout", required_argument, nullptr, kTimeout},
-      {"dry-run", no_argument, nullptr, 'n'},       {"help", no_argument, nullptr, 'h'},
-      {"version", no_argument, nullptr, 'v'},       {nullptr, 0, nullptr, 0},
+      {"dry-run", no_argument, nullptr, 'n'},           {"help", no_argument, nullptr, 'h'},
+      {"version", no_argument, nullptr, 'v'},           {nullptr, 0, nullptr, 0},
   };
   int parallel = 8;
   bool dry_run = false;

@@ -135,15 +135,14 @@ void SshSession::connect_socket(const std::string& address, int port, Clock::tim
   throw SshError(where_ + ": cannot connect: " + why);
 }
 
-void SshSession::check_host_key(const std::string& address, int port, const std::string& known_hosts,
-                                bool accept_new) {
+void SshSession::check_host_key(const std::string& address, int port, const std::string& known_hosts, bool accept_new) {
   size_t len = 0;
   int type = 0;
   const char* key = libssh2_session_hostkey(session_.get(), &len, &type);
   if (!key) throw SshError(where_ + ": the server sent no host key");
   const char* hash = libssh2_hostkey_hash(session_.get(), LIBSSH2_HOSTKEY_HASH_SHA256);
-  std::string fingerprint = std::string(host_key_name(type)) + " SHA256:" +
-                            (hash ? base64_encode(std::string_view(hash, 32)) : std::string("?"));
+  std::string fingerprint = std::string(host_key_name(type)) +
+                            " SHA256:" + (hash ? base64_encode(std::string_view(hash, 32)) : std::string("?"));
   while (!fingerprint.empty() && fingerprint.back() == '=') fingerprint.pop_back();
   int mask = LIBSSH2_KNOWNHOST_TYPE_PLAIN | LIBSSH2_KNOWNHOST_KEYENC_RAW | known_host_key_bits(type);
 
@@ -187,7 +186,8 @@ bool SshSession::try_agent(const std::string& user, Clock::time_point deadline) 
   libssh2_agent_publickey* identity = nullptr;
   libssh2_agent_publickey* previous = nullptr;
   while (libssh2_agent_get_identity(agent, &identity, previous) == 0) {
-    if (again(deadline, "login with ssh-agent", [&] { return libssh2_agent_userauth(agent, user.c_str(), identity); }) == 0)
+    if (again(deadline, "login with ssh-agent",
+              [&] { return libssh2_agent_userauth(agent, user.c_str(), identity); }) == 0)
       return true;
     previous = identity;
   }
@@ -236,7 +236,9 @@ CommandResult SshSession::run(const std::string& command, Clock::time_point dead
   LIBSSH2_SESSION* s = session_.get();
   LIBSSH2_CHANNEL* raw = again(deadline, "opening a channel", [&] { return libssh2_channel_open_session(s); });
   if (!raw) throw SshError(where_ + ": cannot open a channel: " + last_error());
-  auto free_channel = [this](LIBSSH2_CHANNEL* c) { briefly("closing a channel", [&] { return libssh2_channel_free(c); }); };
+  auto free_channel = [this](LIBSSH2_CHANNEL* c) {
+    briefly("closing a channel", [&] { return libssh2_channel_free(c); });
+  };
   std::unique_ptr<LIBSSH2_CHANNEL, decltype(free_channel)> channel(raw, free_channel);
   int rc = again(deadline, "running a command", [&] { return libssh2_channel_exec(raw, command.c_str()); });
   if (rc != 0) throw SshError(where_ + ": cannot run a command: " + last_error());
@@ -281,7 +283,8 @@ void SshSession::upload(const std::string& path, const std::string& content, lon
     return libssh2_sftp_open_ex(sftp, path.c_str(), static_cast<unsigned>(path.size()),
                                 LIBSSH2_FXF_WRITE | LIBSSH2_FXF_CREAT | LIBSSH2_FXF_TRUNC, mode, LIBSSH2_SFTP_OPENFILE);
   });
-  if (!handle) throw SshError(where_ + ": cannot write " + path + ": " + sftp_error_text(libssh2_sftp_last_error(sftp)));
+  if (!handle)
+    throw SshError(where_ + ": cannot write " + path + ": " + sftp_error_text(libssh2_sftp_last_error(sftp)));
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = libssh2_sftp_write(handle, content.data() + done, std::min<size_t>(content.size() - done, 64 * 1024));

@@ -72,8 +72,7 @@ class SshSession {
       bool would_block;
       if constexpr (std::is_pointer_v<decltype(rc)>)
         would_block = !rc && libssh2_session_last_errno(session_.get()) == LIBSSH2_ERROR_EAGAIN;
-      else
-        would_block = rc == LIBSSH2_ERROR_EAGAIN;
+      else would_block = rc == LIBSSH2_ERROR_EAGAIN;
       if (!would_block) return rc;
       wait(deadline, step);
     }

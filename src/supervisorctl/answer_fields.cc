@@ -8,8 +8,8 @@ namespace sn {
 namespace {
 
 [[noreturn]] void unexpected(std::string_view what) {
-  throw TransportError(TransportError::Kind::kOther, "unexpected answer from supervisord: expected " +
-                                                         std::string(what));
+  throw TransportError(TransportError::Kind::kOther,
+                       "unexpected answer from supervisord: expected " + std::string(what));
 }
 
 const XmlRpcValue& member(const XmlRpcValue& v, std::string_view key) {

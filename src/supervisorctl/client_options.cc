@@ -2,7 +2,6 @@
 #include "supervisorctl/client_options.h"
 
 #include <getopt.h>
-
 #include <unistd.h>
 
 #include <cstring>
@@ -147,8 +146,8 @@ ClientOptions parse_client_options(int argc, char** argv, const std::string& pro
     }
     o.server = checked_server_url(*f.serverurl, "-s");
   } else {
-    o.server = checked_server_url(file.serverurl, o.config_file ? *o.config_file + ": [supervisorctl] serverurl"
-                                                                : std::string("serverurl"));
+    o.server = checked_server_url(
+        file.serverurl, o.config_file ? *o.config_file + ": [supervisorctl] serverurl" : std::string("serverurl"));
   }
   o.credentials.username = f.username ? f.username : file.username;
   o.credentials.password = f.password ? f.password : file.password;

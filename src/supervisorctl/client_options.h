@@ -19,10 +19,10 @@ struct ClientOptions {
   Credentials credentials;
   std::string prompt = "supervisor";
   std::optional<std::string> history_file;
-  bool interactive = false;  // the shell runs (no command given), or -i
-  bool help = false;         // -h
-  std::vector<std::string> command;           // the action and its arguments
-  std::optional<std::string> config_file;     // the file read, if any
+  bool interactive = false;                // the shell runs (no command given), or -i
+  bool help = false;                       // -h
+  std::vector<std::string> command;        // the action and its arguments
+  std::optional<std::string> config_file;  // the file read, if any
   // May a 401 be answered by asking for a username and password? (main
   // allows it in the shell and when standard input is a terminal.)
   bool may_prompt_for_credentials = false;

@@ -10,7 +10,7 @@ namespace sn {
 namespace {
 
 std::vector<std::span<const Command>> families() {
-  return {process_commands(), status_commands(), log_commands(), config_commands(),
+  return {process_commands(), status_commands(), log_commands(),  config_commands(),
           server_commands(),  fg_commands(),     shell_commands()};
 }
 

@@ -58,8 +58,8 @@ std::vector<std::string> completions(const std::string& line, const std::string&
   const std::string& action = w[0];
   if (action == "help") return matching(actions(), word);
   if (action == "add" || action == "remove" || action == "update") return matching(groups(process_infos()), word);
-  static const char* const kTakeProcesses[] = {"clear", "fg",     "pid",    "restart", "signal",
-                                               "start", "status", "stop",   "tail"};
+  static const char* const kTakeProcesses[] = {"clear", "fg",     "pid",  "restart", "signal",
+                                               "start", "status", "stop", "tail"};
   for (const char* a : kTakeProcesses) {
     if (action == a) return matching(processes(process_infos(), word), word);
   }

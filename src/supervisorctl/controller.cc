@@ -44,11 +44,8 @@ void Controller::set_exit_status_from_fault(int fault_code, int ignored_fault_co
   switch (static_cast<FaultCode>(fault_code)) {
     case FaultCode::kSpawnError:
     case FaultCode::kAbnormalTermination:
-    case FaultCode::kNotRunning:
-      exit_status_ = exit_code::kNotRunning;
-      break;
-    default:
-      exit_status_ = exit_code::kGeneric;
+    case FaultCode::kNotRunning: exit_status_ = exit_code::kNotRunning; break;
+    default: exit_status_ = exit_code::kGeneric;
   }
 }
 

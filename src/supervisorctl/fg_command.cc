@@ -19,8 +19,7 @@ bool send_line(Controller& ctl, const std::string& name, const std::string& line
   try {
     ctl.server().call("supervisor.sendProcessStdin", {name, line + "\n"});
   } catch (const FaultError& e) {
-    ctl.output(e.is(FaultCode::kNotRunning) ? std::string("Process got killed")
-                                                                     : "ERROR: " + std::string(e.what()));
+    ctl.output(e.is(FaultCode::kNotRunning) ? std::string("Process got killed") : "ERROR: " + std::string(e.what()));
     ctl.output("Exiting foreground");
     return false;
   }

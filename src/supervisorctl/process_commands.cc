@@ -35,7 +35,9 @@ Outcome outcome_of(const Namespec& ns, const FaultError& e) {
   return {make_namespec(ns.group, ns.process.value_or("")), e.code(), e.text()};
 }
 
-std::string error_line(const Outcome& o, std::string_view why) { return o.namespec + ": ERROR (" + std::string(why) + ")"; }
+std::string error_line(const Outcome& o, std::string_view why) {
+  return o.namespec + ": ERROR (" + std::string(why) + ")";
+}
 
 std::string start_line(const Outcome& o) {
   switch (static_cast<FaultCode>(o.code)) {
@@ -92,8 +94,8 @@ void report_all(Controller& ctl, const XmlRpcValue& results, const Reporting& ho
 // Runs `group_call` for "g:*" names and `process_call` for the others,
 // reporting as `how` says. The calls get the namespec (and `extra`, the
 // signal name, after or before it as supervisor's signatures want).
-void for_each_name(Controller& ctl, const std::vector<std::string>& names, const Reporting& how,
-                   const char* group_call, const char* process_call, const std::vector<XmlRpcValue>& extra) {
+void for_each_name(Controller& ctl, const std::vector<std::string>& names, const Reporting& how, const char* group_call,
+                   const char* process_call, const std::vector<XmlRpcValue>& extra) {
   for (const std::string& name : names) {
     Namespec ns = split_namespec(name);
     if (!ns.process) {
@@ -159,7 +161,8 @@ void usage_error(Controller& ctl, std::string_view message, int status, std::str
 void run_start(Controller& ctl, std::string_view arg) {
   if (!ctl.upcheck()) return;
   std::vector<std::string> names = words(arg);
-  if (names.empty()) return usage_error(ctl, "Error: start requires a process name", exit_code::kInvalidArgs, kStartHelp);
+  if (names.empty())
+    return usage_error(ctl, "Error: start requires a process name", exit_code::kInvalidArgs, kStartHelp);
   Reporting how{start_line, kAlreadyStarted, exit_code::kInvalidArgs};
   if (includes_all(names)) return report_all(ctl, ctl.server().call("supervisor.startAllProcesses"), how);
   for_each_name(ctl, names, how, "supervisor.startProcessGroup", "supervisor.startProcess", {});
@@ -219,9 +222,8 @@ void run_clear(Controller& ctl, std::string_view arg) {
 }
 
 constexpr Command kCommands[] = {
-    {"start", run_start, kStartHelp},     {"stop", run_stop, kStopHelp},
-    {"restart", run_restart, kRestartHelp}, {"signal", run_signal, kSignalHelp},
-    {"clear", run_clear, kClearHelp},
+    {"start", run_start, kStartHelp},    {"stop", run_stop, kStopHelp},    {"restart", run_restart, kRestartHelp},
+    {"signal", run_signal, kSignalHelp}, {"clear", run_clear, kClearHelp},
 };
 
 }  // namespace

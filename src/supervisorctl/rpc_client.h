@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/curl/curl_handle.h"
 #include "lib/xmlrpc/fault.h"
 #include "lib/xmlrpc/value.h"
-#include "lib/curl/curl_handle.h"
 #include "supervisorctl/server_url.h"
 
 namespace sn {

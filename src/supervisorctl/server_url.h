@@ -11,7 +11,7 @@ namespace sn {
 struct ServerUrl {
   enum class Scheme { kHttp, kHttps, kUnix };
 
-  std::string text;         // as the user gave it; messages quote it
+  std::string text;  // as the user gave it; messages quote it
   Scheme scheme = Scheme::kHttp;
   std::string socket_path;  // kUnix only
   // What a request for `path` ("/RPC2") is sent to. Over a unix socket the

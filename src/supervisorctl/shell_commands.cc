@@ -11,7 +11,8 @@
 namespace sn {
 namespace {
 
-constexpr std::string_view kHelpHelp = "help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>";
+constexpr std::string_view kHelpHelp =
+    "help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>";
 constexpr std::string_view kQuitHelp = "quit\tExit the supervisor shell.";
 constexpr std::string_view kExitHelp = "exit\tExit the supervisor shell.";
 constexpr std::string_view kTableHeader = "default commands (type help <topic>):";

@@ -60,8 +60,7 @@ UniqueFd open_same_process(const SubprocessEntry& e, std::string* why) {
 
 }  // namespace
 
-void adopt_children(const std::string& path, const std::vector<Process*>& processes, EventLoop& loop,
-                    Logger& logger) {
+void adopt_children(const std::string& path, const std::vector<Process*>& processes, EventLoop& loop, Logger& logger) {
   std::ifstream in(path);
   if (!in) return;  // nothing was left running
   std::stringstream text;

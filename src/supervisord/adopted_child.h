@@ -26,8 +26,7 @@ class AdoptedChild final : public ChildHandle {
 
 // Adopts, from the file at `path`, every listed child that still runs as
 // the same process, for the process of that name among `processes`.
-void adopt_children(const std::string& path, const std::vector<Process*>& processes, EventLoop& loop,
-                    Logger& logger);
+void adopt_children(const std::string& path, const std::vector<Process*>& processes, EventLoop& loop, Logger& logger);
 
 // Writes the file listing every process of `processes` that has a child.
 void save_children(const std::string& path, const std::vector<Process*>& processes, Logger& logger);

@@ -5,8 +5,7 @@
 namespace sn {
 
 std::vector<std::string> build_child_environment(const EnvironmentList& inherited, const ProcessConfig& config,
-                                                 const std::string& group_name,
-                                                 const std::string& default_server_url) {
+                                                 const std::string& group_name, const std::string& default_server_url) {
   EnvironmentList env = inherited;
   std::unordered_map<std::string, size_t> index;
   for (size_t i = 0; i < env.size(); ++i) index[env[i].first] = i;

@@ -13,7 +13,6 @@ namespace sn {
 
 // "KEY=value" strings, ready for execve.
 std::vector<std::string> build_child_environment(const EnvironmentList& inherited, const ProcessConfig& config,
-                                                 const std::string& group_name,
-                                                 const std::string& default_server_url);
+                                                 const std::string& group_name, const std::string& default_server_url);
 
 }  // namespace sn

@@ -91,7 +91,8 @@ SN_CHILD_SIDE int run_child(void* arg) {
     if (!problem && ::syscall(SYS_setuid, plan.user->uid) != 0) problem = "Could not set user id of effective user";
     if (problem) give_up("couldn't setuid to ", plan.uid_text, problem);
   }
-  if (plan.directory && ::chdir(plan.directory) != 0) give_up("couldn't chdir to ", plan.directory, ::strerrorname_np(errno));
+  if (plan.directory && ::chdir(plan.directory) != 0)
+    give_up("couldn't chdir to ", plan.directory, ::strerrorname_np(errno));
   if (plan.set_umask) ::umask(plan.umask);
   ::execve(plan.filename, plan.argv, plan.envp);
   give_up("couldn't exec ", plan.argv[0], ::strerrorname_np(errno));

@@ -12,7 +12,6 @@
 #pragma once
 
 #include <sys/resource.h>
-
 #include <sys/types.h>
 
 #include <array>

@@ -155,14 +155,16 @@ void apply_command_line(const CommandLine& cl, SupervisordConfig* c) {
     std::string path = cli_value("-l/--logfile", *cl.logfile, parse_existing_dirpath);
     c->logfile = path == "syslog" ? path : normalize_path(path);
   }
-  if (cl.logfile_maxbytes) c->logfile_maxbytes = cli_value("-y/--logfile_maxbytes", *cl.logfile_maxbytes, parse_byte_size);
+  if (cl.logfile_maxbytes)
+    c->logfile_maxbytes = cli_value("-y/--logfile_maxbytes", *cl.logfile_maxbytes, parse_byte_size);
   if (cl.logfile_backups) c->logfile_backups = cli_value("-z/--logfile_backups", *cl.logfile_backups, parse_int32);
   if (cl.loglevel) c->loglevel = cli_value("-e/--loglevel", *cl.loglevel, parse_log_level_value);
   if (cl.pidfile) c->pidfile = normalize_path(cli_value("-j/--pidfile", *cl.pidfile, parse_existing_dirpath));
   if (cl.subprocpidfile)
     c->subprocpidfile = normalize_path(cli_value("--subprocpidfile", *cl.subprocpidfile, parse_existing_dirpath));
   if (cl.identifier) c->identifier = *cl.identifier;
-  if (cl.childlogdir) c->childlogdir = normalize_path(cli_value("-q/--childlogdir", *cl.childlogdir, parse_existing_directory));
+  if (cl.childlogdir)
+    c->childlogdir = normalize_path(cli_value("-q/--childlogdir", *cl.childlogdir, parse_existing_directory));
   if (cl.minfds) c->minfds = cli_value("-a/--minfds", *cl.minfds, parse_integer);
   if (cl.minprocs) c->minprocs = cli_value("--minprocs", *cl.minprocs, parse_integer);
 }

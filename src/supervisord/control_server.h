@@ -9,10 +9,10 @@
 
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "supervisord/deployment/deployment_service.h"
 #include "supervisord/file_watchers.h"
 #include "supervisord/http/http_server.h"
 #include "supervisord/http/request_router.h"
-#include "supervisord/deployment/deployment_service.h"
 #include "supervisord/rpc/pending_calls.h"
 #include "supervisord/rpc/rpc_context.h"
 #include "supervisord/supervisor.h"
@@ -23,9 +23,8 @@ namespace sn {
 class ControlServer {
  public:
   // `listeners` outlives it: the sockets stay open across restarts.
-  ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers,
-                ListenerSet& listeners, const std::string& web_token, DaemonActions actions,
-                std::string inherited_path);
+  ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers, ListenerSet& listeners,
+                const std::string& web_token, DaemonActions actions, std::string inherited_path);
 
   // Serves the configured HTTP servers. Throws ListenError (the others are served).
   void listen();

@@ -172,9 +172,9 @@ bool Daemon::run_supervisor() {
   std::optional<rlimit> child_nofile;
   if (now.rlim_cur != program_nofile_.rlim_cur) child_nofile = program_nofile_;
 
-  spawner_ = std::make_unique<Spawner>(loop_, logger_,
-                                       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi,
-                                                     &watchers_, child_nofile});
+  spawner_ = std::make_unique<Spawner>(
+      loop_, logger_,
+      SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_, child_nofile});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
   spawner_->set_listener_output(
       [this](Process& listener, std::string_view data) { supervisor_->listener_output(listener, data); });
@@ -191,8 +191,8 @@ bool Daemon::run_supervisor() {
     if (!error.empty() && first_run_) throw UsageError(error);
     if (!error.empty()) logger_.critical(error);
   }
-  control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, listeners_, web_token_,
-                                             actions(), spawner_->inherited_path());
+  control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, listeners_, web_token_, actions(),
+                                             spawner_->inherited_path());
   try {
     control_->listen();
   } catch (const ListenError& e) {
@@ -264,8 +264,7 @@ void Daemon::on_signal(int sig) {
       logger_.reopen();
       supervisor_->reopen_logs();
       break;
-    default:
-      logger_.blather("received " + signal_name(sig) + " indicating nothing");
+    default: logger_.blather("received " + signal_name(sig) + " indicating nothing");
   }
 }
 

@@ -47,7 +47,8 @@ DescriptorFit plan_descriptor_limit(const DescriptorNeeds& needs, rlim_t soft, r
       " for supervisord and its clients), but RLIMIT_NOFILE allows " + std::to_string(*new_soft) +
       (*new_soft == hard ? " (its hard limit)" : "") + ": only about " + std::to_string(fit_count) +
       " of them can run at once; the others will fail to start with \"too many open files\". Raise the limit "
-      "(ulimit -n, or LimitNOFILE= in the systemd unit) to " + std::to_string(want) + " or more.");
+      "(ulimit -n, or LimitNOFILE= in the systemd unit) to " +
+      std::to_string(want) + " or more.");
   return fit;
 }
 

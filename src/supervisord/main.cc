@@ -11,9 +11,9 @@
 #include "supervisord/command_line.h"
 #include "supervisord/daemon.h"
 #include "supervisord/daemonize.h"
-#include "supervisord/sample_config.h"
 #include "supervisord/deployment/fetch_helper.h"
 #include "supervisord/deployment/unpack_helper.h"
+#include "supervisord/sample_config.h"
 
 namespace {
 

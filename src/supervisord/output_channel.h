@@ -21,7 +21,7 @@ struct OutputChannelOptions {
   std::string process_name;
   std::string channel;  // "stdout" or "stderr"
   bool strip_ansi = false;
-  Logger* main_log = nullptr;  // output is copied there at debug level
+  Logger* main_log = nullptr;        // output is copied there at debug level
   FileWatchers* watchers = nullptr;  // told when the log file grows
   // Gets every chunk as read, before ANSI stripping (an event listener's
   // stdout is its protocol).

@@ -83,9 +83,7 @@ void Process::enter_running() {
 
 void Process::on_deadline() {
   switch (state_) {
-    case ProcessState::kStarting:
-      enter_running();
-      break;
+    case ProcessState::kStarting: enter_running(); break;
     case ProcessState::kBackoff:
       if (host_.may_start(*this) && backoff_ <= config_.startretries) spawn();
       break;
@@ -93,8 +91,7 @@ void Process::on_deadline() {
       log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
       kill(SIGKILL);
       break;
-    default:
-      break;
+    default: break;
   }
 }
 

@@ -9,9 +9,9 @@
 
 #include <cerrno>
 #include <memory>
-#include <string_view>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "lib/config/config_model.h"
 #include "lib/util/clock.h"

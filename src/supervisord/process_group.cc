@@ -22,14 +22,9 @@ void ProcessGroup::stop_all() {
     Process& p = **it;
     switch (p.state()) {
       case ProcessState::kRunning:
-      case ProcessState::kStarting:
-        p.stop();
-        break;
-      case ProcessState::kBackoff:
-        p.give_up();
-        break;
-      default:
-        break;
+      case ProcessState::kStarting: p.stop(); break;
+      case ProcessState::kBackoff: p.give_up(); break;
+      default: break;
     }
   }
 }

@@ -26,8 +26,9 @@ RunningChild::RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueF
 }
 
 int signal_child(pid_t pid, int pidfd, int sig, SignalScope scope) {
-  int rc = scope == SignalScope::kProcessGroup ? ::kill(-pid, sig)
-                                               : static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
+  int rc = scope == SignalScope::kProcessGroup
+               ? ::kill(-pid, sig)
+               : static_cast<int>(::syscall(SYS_pidfd_send_signal, pidfd, sig, nullptr, 0));
   return rc == 0 ? 0 : errno;
 }
 

@@ -105,8 +105,8 @@ SpawnResult Spawner::spawn(Process& process) {
   if (err == EMFILE || err == ENFILE) return {nullptr, "too many open files to spawn '" + name + "'"};
   if (err) return {nullptr, "unknown error making dispatchers for '" + name + "': " + errno_name(err)};
 
-  std::vector<std::string> env = build_child_environment(settings_.inherited_environment, config,
-                                                         process.group_name(), settings_.default_server_url);
+  std::vector<std::string> env = build_child_environment(settings_.inherited_environment, config, process.group_name(),
+                                                         settings_.default_server_url);
   std::vector<char*> envp = c_strings(env);
   std::vector<std::string> argv_strings = command.argv;
   std::vector<char*> argv = c_strings(argv_strings);

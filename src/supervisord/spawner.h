@@ -24,7 +24,7 @@ struct SpawnSettings {
   EnvironmentList inherited_environment;  // supervisord's environment at start
   std::string default_server_url;         // SUPERVISOR_SERVER_URL unless the program sets serverurl
   bool strip_ansi = false;
-  FileWatchers* watchers = nullptr;  // /logtail readers of child logs
+  FileWatchers* watchers = nullptr;    // /logtail readers of child logs
   std::optional<rlimit> child_nofile;  // when the daemon raised its own beyond what programs get
 };
 

@@ -19,7 +19,7 @@ namespace sn {
 struct SubprocessEntry {
   std::string name;  // the process's namespec
   pid_t pid = 0;
-  int64_t laststart = 0;  // wall-clock seconds when supervisor spawned it
+  int64_t laststart = 0;                // wall-clock seconds when supervisor spawned it
   std::optional<uint64_t> start_ticks;  // /proc/<pid>/stat starttime
 };
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "lib/util/strings.h"
 #include "lib/events/event_payload.h"
+#include "lib/util/strings.h"
 #include "supervisord/adopted_child.h"
 #include "supervisord/auto_child_logs.h"
 #include "supervisord/events/process_events.h"
@@ -31,7 +31,8 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig&
       group_configs_(share(std::move(groups))),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
       report_timer_(loop.timers(), [this] { report_waiting(); }),
-      save_children_timer_(loop.timers(), [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {
+      save_children_timer_(loop.timers(),
+                           [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {
   events_.set_on_subscriptions_changed([this] { ticks_.update(); });
 }
 
@@ -177,8 +178,7 @@ void Supervisor::report_waiting() {
   std::vector<std::string> names;
   for (Process* p : waiting) names.push_back(p->name());
   logger_.info("waiting for " + join(names, ", ") + " to die");
-  for (Process* p : waiting)
-    logger_.blather(p->name() + " state: " + std::string(process_state_name(p->state())));
+  for (Process* p : waiting) logger_.blather(p->name() + " state: " + std::string(process_state_name(p->state())));
   report_timer_.arm_at(loop_.clock().monotonic_ns() + kWaitingReportInterval);
 }
 
@@ -207,7 +207,8 @@ void Supervisor::process_output(Process& process, std::string_view channel, std:
 }
 
 void Supervisor::process_communication(Process& process, std::string_view channel, std::string_view data) {
-  EventType type = channel == "stdout" ? EventType::kProcessCommunicationStdout : EventType::kProcessCommunicationStderr;
+  EventType type =
+      channel == "stdout" ? EventType::kProcessCommunicationStdout : EventType::kProcessCommunicationStderr;
   events_.publish({type, process_communication_payload(process.name(), process.group_name(), process.pid(), data)});
   logger_.debug(py_repr(process.name()) + " " + std::string(channel) + " emitted a comm event");
 }

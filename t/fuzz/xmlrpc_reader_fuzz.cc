@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* bytes, size_t size) {
     if (!sn::parse_xmlrpc_call(again, &error2)) __builtin_trap();
   }
   if (auto response = sn::parse_xmlrpc_response(body, &error)) {
-    std::string again = response->is_fault ? sn::xmlrpc_fault_response(response->fault)
-                                            : sn::xmlrpc_response(response->value);
+    std::string again =
+        response->is_fault ? sn::xmlrpc_fault_response(response->fault) : sn::xmlrpc_response(response->value);
     sn::XmlRpcParseError error2;
     if (!sn::parse_xmlrpc_response(again, &error2)) __builtin_trap();
   }

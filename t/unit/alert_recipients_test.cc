@@ -15,9 +15,11 @@ TEST(AlertRecipients, ClusterOfMinosNames) {
 
 TEST(AlertRecipients, ReadFromTheClustersSection) {
   test::TempDir dir;
-  std::string path = dir.write("alert.cfg", "# all commented out\n[hdfs--dptst]\nto_emails = a@x.org, b@x.org ,\n[zk--tst]\nother=1\n");
+  std::string path = dir.write(
+      "alert.cfg", "# all commented out\n[hdfs--dptst]\nto_emails = a@x.org, b@x.org ,\n[zk--tst]\nother=1\n");
   std::string error;
-  EXPECT_EQ(cluster_recipients(path, "hdfs--dptst--datanode1", &error), (std::vector<std::string>{"a@x.org", "b@x.org"}));
+  EXPECT_EQ(cluster_recipients(path, "hdfs--dptst--datanode1", &error),
+            (std::vector<std::string>{"a@x.org", "b@x.org"}));
   EXPECT_EQ(error, "");
   EXPECT_TRUE(cluster_recipients(path, "zk--tst--zk", &error).empty());
   EXPECT_TRUE(cluster_recipients(path, "hbase--x--rs", &error).empty());

@@ -17,7 +17,10 @@ TEST(AnsiEscapes, UnterminatedEscapeSwallowsTheRestOfTheChunk) {
 }
 
 TEST(AnsiEscapes, LoneEscapeCharacterStays) {
-  EXPECT_EQ(strip_ansi_escapes("a\x1b" "b"), "a\x1b" "b");
+  EXPECT_EQ(strip_ansi_escapes("a\x1b"
+                               "b"),
+            "a\x1b"
+            "b");
 }
 
 }  // namespace

@@ -6,7 +6,8 @@ namespace sn {
 namespace {
 
 TEST(Base64, RoundTrips) {
-  for (std::string s : std::initializer_list<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar", std::string("\0\xff\x80", 3)}) {
+  for (std::string s : std::initializer_list<std::string>{"", "f", "fo", "foo", "foob", "fooba", "foobar",
+                                                          std::string("\0\xff\x80", 3)}) {
     EXPECT_EQ(base64_decode(base64_encode(s)), s);
   }
   EXPECT_EQ(base64_encode("user:123"), "dXNlcjoxMjM=");

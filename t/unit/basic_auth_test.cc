@@ -37,8 +37,9 @@ TEST(BasicAuth, PasswordsMayHoldColons) {
 
 TEST(BasicAuth, MalformedHeadersAreRefused) {
   BasicAuth auth("user", "123");
-  for (std::string h : std::initializer_list<std::string>{"", "Basic", "Basic !!!", "Bearer dXNlcjoxMjM=", "Basic " + base64_encode("nocolon"),
-                        "Digest username=user"}) {
+  for (std::string h : std::initializer_list<std::string>{"", "Basic", "Basic !!!",
+                                                          "Bearer dXNlcjoxMjM=", "Basic " + base64_encode("nocolon"),
+                                                          "Digest username=user"}) {
     EXPECT_FALSE(auth.allows(&h)) << h;
   }
 }

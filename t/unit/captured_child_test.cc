@@ -1,7 +1,7 @@
 #include "lib/util/captured_child.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/syscall.h>
@@ -99,8 +99,8 @@ TEST(CapturedChild, ReadingNeverBlocksAndTheEndOfOutputIsSeenBeforeTheExit) {
   EXPECT_TRUE(child.read_output());  // "hi", then at once: more may come (a blocking read would wait for the end)
   EXPECT_EQ(child.output(), "hi\n");
   while (child.read_output()) ASSERT_TRUE(readable(fd, 5000));
-  EXPECT_EQ(child.output_fd(), -1);        // poll() skips it from now on...
-  EXPECT_NE(::fcntl(fd, F_GETFD), -1);     // ...but it stays open for a watch on it
+  EXPECT_EQ(child.output_fd(), -1);            // poll() skips it from now on...
+  EXPECT_NE(::fcntl(fd, F_GETFD), -1);         // ...but it stays open for a watch on it
   EXPECT_FALSE(readable(child.exit_fd(), 0));  // still running
   EXPECT_TRUE(WIFEXITED(run_to_end(child)));
 }

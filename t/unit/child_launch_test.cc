@@ -47,8 +47,18 @@ class ChildLaunchTest : public ::testing::Test {
     argv.push_back(nullptr);
     char* envp[] = {const_cast<char*>("LAUNCH_TEST=1"), nullptr};
     UserSwitch no_switch;
-    ChildPlan plan{argv[0], argv.data(), envp, directory, true, 027, &no_switch, "",
-                   in.read_end.get(), out.write_end.get(), err.write_end.get(), nofile};
+    ChildPlan plan{argv[0],
+                   argv.data(),
+                   envp,
+                   directory,
+                   true,
+                   027,
+                   &no_switch,
+                   "",
+                   in.read_end.get(),
+                   out.write_end.get(),
+                   err.write_end.get(),
+                   nofile};
     LaunchResult r = pad.launch(plan);
     EXPECT_GT(r.pid, 0) << r.error;
     EXPECT_TRUE(r.pidfd.valid());
@@ -103,13 +113,15 @@ TEST_F(ChildLaunchTest, StagingSlotsDoNotKeepTheChildsPipeOpen) {
 TEST_F(ChildLaunchTest, ExecFailureIsReportedOnStderrWithStatus127) {
   Outcome o = run({"/nonexistent/program"});
   EXPECT_EQ(o.status, 127);
-  EXPECT_EQ(o.err, "supervisor: couldn't exec /nonexistent/program: ENOENT\nsupervisor: child process was not spawned\n");
+  EXPECT_EQ(o.err,
+            "supervisor: couldn't exec /nonexistent/program: ENOENT\nsupervisor: child process was not spawned\n");
 }
 
 TEST_F(ChildLaunchTest, BadDirectoryIsReportedOnStderrWithStatus127) {
   Outcome o = run({"/bin/true"}, "/nonexistent/dir");
   EXPECT_EQ(o.status, 127);
-  EXPECT_EQ(o.err, "supervisor: couldn't chdir to /nonexistent/dir: ENOENT\nsupervisor: child process was not spawned\n");
+  EXPECT_EQ(o.err,
+            "supervisor: couldn't chdir to /nonexistent/dir: ENOENT\nsupervisor: child process was not spawned\n");
 }
 
 TEST_F(ChildLaunchTest, ChildStartsInItsOwnProcessGroup) {

@@ -19,9 +19,38 @@ CommandLine parse(std::vector<std::string> args) {
 }
 
 TEST(CommandLine, ShortAndLongOptions) {
-  CommandLine cl = parse({"-c", "/etc/s.conf", "-n", "-s", "-u", "root", "-m", "077", "-d", "/", "-l", "/tmp/x.log",
-                          "-y", "1MB", "-z", "3", "-e", "debug", "-j", "/tmp/x.pid", "-i", "ident", "-q", "/tmp",
-                          "-k", "-a", "2048", "-t", "--minprocs", "300", "--profile_options", "cumulative"});
+  CommandLine cl = parse({"-c",
+                          "/etc/s.conf",
+                          "-n",
+                          "-s",
+                          "-u",
+                          "root",
+                          "-m",
+                          "077",
+                          "-d",
+                          "/",
+                          "-l",
+                          "/tmp/x.log",
+                          "-y",
+                          "1MB",
+                          "-z",
+                          "3",
+                          "-e",
+                          "debug",
+                          "-j",
+                          "/tmp/x.pid",
+                          "-i",
+                          "ident",
+                          "-q",
+                          "/tmp",
+                          "-k",
+                          "-a",
+                          "2048",
+                          "-t",
+                          "--minprocs",
+                          "300",
+                          "--profile_options",
+                          "cumulative"});
   EXPECT_EQ(cl.action, CommandLine::Action::kRun);
   EXPECT_EQ(cl.configuration, "/etc/s.conf");
   EXPECT_TRUE(cl.nodaemon && cl.silent && cl.nocleanup && cl.strip_ansi);
@@ -63,9 +92,32 @@ TEST(CommandLine, OverridesWinOverTheFile) {
   test::TempDir dir;
   SupervisordConfig c;
   c.loglevel = LogLevel::kInfo;
-  CommandLine cl = parse({"-n", "-e", "error", "-y", "2KB", "-z", "4", "-m", "077", "-i", "cli", "-q", dir.path(),
-                          "-a", "4096", "--minprocs", "500", "-l", dir.file("m.log"), "-j", dir.file("p.pid"), "-k",
-                          "-t", "-s", "--subprocpidfile", dir.file("sub.pids")});
+  CommandLine cl = parse({"-n",
+                          "-e",
+                          "error",
+                          "-y",
+                          "2KB",
+                          "-z",
+                          "4",
+                          "-m",
+                          "077",
+                          "-i",
+                          "cli",
+                          "-q",
+                          dir.path(),
+                          "-a",
+                          "4096",
+                          "--minprocs",
+                          "500",
+                          "-l",
+                          dir.file("m.log"),
+                          "-j",
+                          dir.file("p.pid"),
+                          "-k",
+                          "-t",
+                          "-s",
+                          "--subprocpidfile",
+                          dir.file("sub.pids")});
   apply_command_line(cl, &c);
   EXPECT_TRUE(c.nodaemon);
   EXPECT_TRUE(c.silent);

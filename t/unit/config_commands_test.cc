@@ -17,10 +17,14 @@ XmlRpcValue changes(XmlRpcValue::Array added, XmlRpcValue::Array changed, XmlRpc
 TEST(ConfigCommands, AvailColumns) {
   CtlHarness h;
   h.server.answer("supervisor.getAllConfigInfo",
-                  XmlRpcValue::array({XmlRpcValue(XmlRpcValue::Struct{{"name", "web"}, {"group", "web"},
-                                                                      {"inuse", true}, {"autostart", false},
-                                                                      {"group_prio", 999}, {"process_prio", 5}})}));
-  EXPECT_EQ(h.run("avail"), std::make_pair(0, std::string("web                              in use    manual    999:5\n")));
+                  XmlRpcValue::array({XmlRpcValue(XmlRpcValue::Struct{{"name", "web"},
+                                                                      {"group", "web"},
+                                                                      {"inuse", true},
+                                                                      {"autostart", false},
+                                                                      {"group_prio", 999},
+                                                                      {"process_prio", 5}})}));
+  EXPECT_EQ(h.run("avail"),
+            std::make_pair(0, std::string("web                              in use    manual    999:5\n")));
   EXPECT_EQ(h.run("avail x").first, 1);
 }
 
@@ -51,7 +55,7 @@ TEST(ConfigCommands, UpdateRemovesChangesAndAddsInThatOrder) {
   h.server.answer("supervisor.removeProcessGroup", true);
   h.server.answer("supervisor.addProcessGroup", true);
   EXPECT_EQ(h.run("update"), std::make_pair(0, std::string("old: stopped\nold: removed process group\nchg: stopped\n"
-                                                            "chg: updated process group\nnew: added process group\n")));
+                                                           "chg: updated process group\nnew: added process group\n")));
 }
 
 TEST(ConfigCommands, UpdateKeepsAGroupThatWouldNotStop) {

@@ -46,8 +46,11 @@ TEST_F(ConfigTest, SupervisordOptionsAreRead) {
   SupervisordConfig c = load(
       "[supervisord]\n"
       "logfile=%(here)s/main.log\nlogfile_maxbytes=1KB\nlogfile_backups=2\nloglevel=debug\n"
-      "pidfile=run.pid\nsubprocpidfile=%(here)s/sub.pids\numask=077\nnodaemon=true\nsilent=yes\nminfds=2048\nminprocs=300\n"
-      "nocleanup=on\nchildlogdir=" + dir.path() + "\nuser=root\ndirectory=/\nstrip_ansi=1\n"
+      "pidfile=run.pid\nsubprocpidfile=%(here)s/"
+      "sub.pids\numask=077\nnodaemon=true\nsilent=yes\nminfds=2048\nminprocs=300\n"
+      "nocleanup=on\nchildlogdir=" +
+      dir.path() +
+      "\nuser=root\ndirectory=/\nstrip_ansi=1\n"
       "environment=A=\"1\",B=%(ENV_FOO)s\nidentifier=sup-%(ENV_FOO)s\n");
   EXPECT_EQ(c.logfile, dir.file("main.log"));
   EXPECT_EQ(c.logfile_maxbytes, 1024);
@@ -74,8 +77,9 @@ TEST_F(ConfigTest, SupervisordLogfileSyslogIsKept) {
 
 TEST_F(ConfigTest, SupervisordErrorsNameFileLineSectionAndOption) {
   EXPECT_EQ(error("[supervisord]\n\nloglevel=warning\n"),
-            conf_path() + ":3: [supervisord] loglevel: expected a log level: critical, error, warn, info, debug, "
-                          "trace or blather, got 'warning'");
+            conf_path() +
+                ":3: [supervisord] loglevel: expected a log level: critical, error, warn, info, debug, "
+                "trace or blather, got 'warning'");
   EXPECT_EQ(error("[supervisord]\nminfds=lots\n"),
             conf_path() + ":2: [supervisord] minfds: expected an integer, got 'lots'");
   EXPECT_TRUE(contains(error("[supervisord]\numask=999\n"), ":2: [supervisord] umask: expected an octal"));
@@ -149,11 +153,13 @@ TEST_F(ConfigTest, InetServerUrlForChildren) {
 }
 
 TEST_F(ConfigTest, ServerErrors) {
-  EXPECT_TRUE(contains(error("[supervisord]\n[inet_http_server]\n"), "[inet_http_server] port: the section has no port"));
+  EXPECT_TRUE(
+      contains(error("[supervisord]\n[inet_http_server]\n"), "[inet_http_server] port: the section has no port"));
   EXPECT_TRUE(contains(error("[supervisord]\n[inet_http_server]\nport=99999\n"), ":3: [inet_http_server] port:"));
   EXPECT_TRUE(contains(error("[supervisord]\n[inet_http_server]\nport=9001\nusername=u\n"),
                        "[inet_http_server] password: incomplete authentication"));
-  EXPECT_TRUE(contains(error("[supervisord]\n[unix_http_server]\n"), "[unix_http_server] file: the section has no file"));
+  EXPECT_TRUE(
+      contains(error("[supervisord]\n[unix_http_server]\n"), "[unix_http_server] file: the section has no file"));
   EXPECT_TRUE(contains(error("[supervisord]\n[unix_http_server]\nfile=/tmp/x.sock\nchmod=99\n"),
                        "[unix_http_server] chmod: expected an octal"));
   EXPECT_TRUE(contains(error("[supervisord]\n[unix_http_server]\nfile=/tmp/x.sock\nchown=nobody-xyz\n"),
@@ -181,7 +187,8 @@ TEST_F(ConfigTest, DeploymentSection) {
       "[supervisord]\n[rpcinterface:deployment]\npackage_server=http://10.2.201.24:8000\n"
       "download_package_uri=packages\nget_latest_package_info_uri=get_latest_package_info\n"
       "package_root=/home/work/packages/\napp_root=/srv/app\nlog_root=/srv/log\n"
-      "data_dirs=/d1, /d2/\n" + factory);
+      "data_dirs=/d1, /d2/\n" +
+      factory);
   ASSERT_TRUE(c.deployment);
   EXPECT_EQ(c.deployment->name_space, "deployment");
   EXPECT_EQ(c.deployment->package_server, "http://10.2.201.24:8000");
@@ -191,8 +198,9 @@ TEST_F(ConfigTest, DeploymentSection) {
   EXPECT_EQ(c.deployment->download_timeout, 30);
   EXPECT_EQ(c.deployment->script_timeout, 600);
   EXPECT_FALSE(load("[supervisord]\n").deployment);
-  const std::string base = "[supervisord]\n[rpcinterface:deployment]\npackage_server=http://h\n"
-                           "download_package_uri=p\nget_latest_package_info_uri=g\n";
+  const std::string base =
+      "[supervisord]\n[rpcinterface:deployment]\npackage_server=http://h\n"
+      "download_package_uri=p\nget_latest_package_info_uri=g\n";
   EXPECT_EQ(load(base + factory).deployment->log_root, "/home/work/log");  // the fork's defaults
   EXPECT_TRUE(contains(error("[supervisord]\n[rpcinterface:deployment]\n" + factory),
                        "[rpcinterface:deployment] package_server: required by deployment.rpcinterface"));
@@ -233,10 +241,10 @@ TEST_F(ConfigTest, IncludesAreReadInSortedOrderWithTheirOwnHere) {
   SupervisordConfig c = load("[supervisord]\n[include]\nfiles = conf.d/*.conf\n  %(here)s/other/*.ini nothing/*.x\n");
   ASSERT_EQ(c.groups.size(), 3u);
   EXPECT_EQ(c.groups[1].processes[0].command, "/bin/echo " + dir.file("conf.d"));
-  EXPECT_EQ(c.parse_infos, (std::vector<std::string>{
-                               "Included extra file \"" + dir.file("conf.d/a.conf") + "\" during parsing",
-                               "Included extra file \"" + dir.file("conf.d/b.conf") + "\" during parsing",
-                               "Included extra file \"" + dir.file("other/c.ini") + "\" during parsing"}));
+  EXPECT_EQ(c.parse_infos,
+            (std::vector<std::string>{"Included extra file \"" + dir.file("conf.d/a.conf") + "\" during parsing",
+                                      "Included extra file \"" + dir.file("conf.d/b.conf") + "\" during parsing",
+                                      "Included extra file \"" + dir.file("other/c.ini") + "\" during parsing"}));
   EXPECT_EQ(c.parse_warnings,
             (std::vector<std::string>{"No file matches via include \"" + dir.file("nothing/*.x") + "\""}));
 }
@@ -248,7 +256,8 @@ TEST_F(ConfigTest, ErrorsInIncludedFilesNameThatFile) {
 }
 
 TEST_F(ConfigTest, IncludeWithoutFiles) {
-  EXPECT_TRUE(contains(error("[supervisord]\n[include]\n"), "[include] files: an [include] section needs a files= line"));
+  EXPECT_TRUE(
+      contains(error("[supervisord]\n[include]\n"), "[include] files: an [include] section needs a files= line"));
 }
 
 TEST_F(ConfigTest, ParseErrorsInIncludedFiles) {
@@ -265,7 +274,8 @@ TEST_F(ConfigTest, LongCommandLinesSurvive) {
 }
 
 TEST_F(ConfigTest, UnknownOptionsAndSectionsAreIgnored) {
-  SupervisordConfig c = load("[supervisord]\nfrobnicate=1\n[whatever]\nx=1\n[program:web]\ncommand=/bin/cat\nhttp_url=x\n");
+  SupervisordConfig c =
+      load("[supervisord]\nfrobnicate=1\n[whatever]\nx=1\n[program:web]\ncommand=/bin/cat\nhttp_url=x\n");
   EXPECT_EQ(c.groups.size(), 1u);
 }
 

@@ -9,10 +9,10 @@ namespace sn {
 namespace {
 
 TEST(ConfigSearch, SupervisorsOrder) {
-  EXPECT_EQ(config_search_paths("/usr/bin/supervisord"),
-            (std::vector<std::string>{"/usr/etc/supervisord.conf", "/usr/supervisord.conf", "supervisord.conf",
-                                      "etc/supervisord.conf", "/etc/supervisord.conf",
-                                      "/etc/supervisor/supervisord.conf"}));
+  EXPECT_EQ(
+      config_search_paths("/usr/bin/supervisord"),
+      (std::vector<std::string>{"/usr/etc/supervisord.conf", "/usr/supervisord.conf", "supervisord.conf",
+                                "etc/supervisord.conf", "/etc/supervisord.conf", "/etc/supervisor/supervisord.conf"}));
 }
 
 TEST(ConfigSearch, ProgramWithoutDirectory) {

@@ -45,7 +45,9 @@ class ConfigTest : public ::testing::Test {
     return c.groups.at(0).processes.at(0);
   }
   // A copy when the config is a temporary, which a reference would outlive.
-  ProcessConfig only_process(SupervisordConfig&& c) const { return only_process(static_cast<const SupervisordConfig&>(c)); }
+  ProcessConfig only_process(SupervisordConfig&& c) const {
+    return only_process(static_cast<const SupervisordConfig&>(c));
+  }
 
   TempDir dir;
 };

@@ -37,7 +37,8 @@ TEST(Controller, HelpTableMatchesSupervisorctls) {
             "\n");
   EXPECT_EQ(h.run("help nope").second, "*** No help on nope\n");
   EXPECT_EQ(h.run("help EOF").second, "*** No help on EOF\n");
-  EXPECT_EQ(h.run("help help").second, "help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>\n");
+  EXPECT_EQ(h.run("help help").second,
+            "help\t\tPrint a list of available actions\nhelp <action>\tPrint help for <action>\n");
   EXPECT_EQ(listed_command_names().size(), 21u);
 }
 

@@ -61,8 +61,9 @@ TEST(CrashAlert, SuperlanceLines) {
 TEST(CrashAlert, MinosLine) {
   CrashAlert a{"hdfs--dptst--datanode1", "hdfs--dptst--datanode1", "42", "RUNNING", kWhen};
   std::string line = minos_line(a, "http://10.0.0.5:9001");
-  EXPECT_TRUE(line.ends_with(",250 -- http://10.0.0.5:9001 -- Process hdfs--dptst--datanode1:hdfs--dptst--datanode1 "
-                             "(pid 42) died unexpectedly"))
+  EXPECT_TRUE(
+      line.ends_with(",250 -- http://10.0.0.5:9001 -- Process hdfs--dptst--datanode1:hdfs--dptst--datanode1 "
+                     "(pid 42) died unexpectedly"))
       << line;
   EXPECT_EQ(line.substr(0, 23), crashmailbatch_line(a).substr(0, 23));
 }

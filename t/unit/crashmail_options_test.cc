@@ -59,8 +59,8 @@ TEST(CrashmailOptions, CrashmailOverSmtp) {
 }
 
 TEST(CrashmailOptions, CrashmailbatchReadingByLongOptionOrName) {
-  auto o = parse({"--toEmail=ops@x.org,dev@x.org", "--fromEmail=robot@x.org", "-p", "pw", "-s", "Crashes",
-                  "-H", "smtp.x.org", "-e", "TICK_5", "-i", "0.5", "-u", "robot"});
+  auto o = parse({"--toEmail=ops@x.org,dev@x.org", "--fromEmail=robot@x.org", "-p", "pw", "-s", "Crashes", "-H",
+                  "smtp.x.org", "-e", "TICK_5", "-i", "0.5", "-u", "robot"});
   EXPECT_TRUE(o.batch);
   EXPECT_EQ(o.to.size(), 2u);
   EXPECT_EQ(o.smtp.password, "pw");

@@ -26,7 +26,8 @@ TEST(DeployConfig, MinosGroupsAndOurKeys) {
   test::TempDir dir;
   std::string path = dir.write("deploy.cfg", std::string("[DEFAULT]\nport=2222\n[group_1]\n") + kGroup +
                                                  "host.0=10.0.3.98\nhost.1=10.0.3.99:22\nhost.2=[::1]:2200\n"
-                                                 "[group_2]\n" + kGroup +
+                                                 "[group_2]\n" +
+                                                 kGroup +
                                                  "host.0=web1\nidentity_file=~/.ssh/id_ed25519\nhttp_port=9101\n"
                                                  "http_bind=host\ncrashmail_to=a@x.org, b@x.org\n"
                                                  "crashmail_from=robot@x.org\nsmtp_host=mail.x.org:25\n");

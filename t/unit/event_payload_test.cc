@@ -12,7 +12,8 @@ TEST(EventPayload, ProcessStateAsSupervisorWritesIt) {
 }
 
 TEST(EventPayload, LogCommunicationRemoteGroupAndTick) {
-  EXPECT_EQ(process_log_payload("p", "g", 7, "stderr", "oops\n"), "processname:p groupname:g pid:7 channel:stderr\noops\n");
+  EXPECT_EQ(process_log_payload("p", "g", 7, "stderr", "oops\n"),
+            "processname:p groupname:g pid:7 channel:stderr\noops\n");
   EXPECT_EQ(process_communication_payload("p", "g", 7, "data"), "processname:p groupname:g pid:7\ndata");
   EXPECT_EQ(remote_communication_payload("deploy", "v2"), "type:deploy\nv2");
   EXPECT_EQ(process_group_payload("grp"), "groupname:grp\n");

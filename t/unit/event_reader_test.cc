@@ -62,11 +62,11 @@ TEST(EventReader, LenCountsCharactersNotBytes) {
 }
 
 TEST(EventReader, RefusesHeadersItCannotRead) {
-  EXPECT_THROW(EventReader().feed("eventname:A\n"), EventProtocolError);           // no len
-  EXPECT_THROW(EventReader().feed("eventname:A len:x\n"), EventProtocolError);     // bad len
+  EXPECT_THROW(EventReader().feed("eventname:A\n"), EventProtocolError);        // no len
+  EXPECT_THROW(EventReader().feed("eventname:A len:x\n"), EventProtocolError);  // bad len
   EXPECT_THROW(EventReader().feed("eventname:A len:-1\n"), EventProtocolError);
-  EXPECT_THROW(EventReader().feed("hello there\n"), EventProtocolError);           // not tokens
-  EXPECT_THROW(EventReader().feed(std::string(70000, 'a')), EventProtocolError);   // no header is this long
+  EXPECT_THROW(EventReader().feed("hello there\n"), EventProtocolError);          // not tokens
+  EXPECT_THROW(EventReader().feed(std::string(70000, 'a')), EventProtocolError);  // no header is this long
   EXPECT_EQ(ListenerEvent{}.name(), "");
 }
 

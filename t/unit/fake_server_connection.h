@@ -23,7 +23,10 @@ class FakeServer : public ServerConnection {
   // What the next call of `method` answers; the last one repeats.
   void answer(const std::string& method, XmlRpcValue value) { script_[method].push_back(Reply{value, {}, false}); }
   void fault(const std::string& method, FaultCode code, const std::string& text = "") {
-    script_[method].push_back(Reply{{}, Fault{static_cast<int>(code), text.empty() ? std::string(fault_name(static_cast<int>(code))) : text}, true});
+    script_[method].push_back(
+        Reply{{},
+              Fault{static_cast<int>(code), text.empty() ? std::string(fault_name(static_cast<int>(code))) : text},
+              true});
   }
   void transport_error(const std::string& method, TransportError::Kind kind, const std::string& message) {
     errors_[method] = {kind, message};
@@ -131,17 +134,18 @@ struct CtlHarness {
 
 inline XmlRpcValue result(const std::string& group, const std::string& name, FaultCode status,
                           const std::string& description = "OK") {
-  return XmlRpcValue(XmlRpcValue::Struct{{"name", name},
-                                         {"group", group},
-                                         {"status", static_cast<int>(status)},
-                                         {"description", description}});
+  return XmlRpcValue(XmlRpcValue::Struct{
+      {"name", name}, {"group", group}, {"status", static_cast<int>(status)}, {"description", description}});
 }
 
 inline XmlRpcValue info(const std::string& group, const std::string& name, const std::string& statename, int state,
                         const std::string& description = "", int pid = 0) {
-  return XmlRpcValue(XmlRpcValue::Struct{{"name", name},          {"group", group},
-                                         {"statename", statename}, {"state", state},
-                                         {"description", description}, {"pid", pid}});
+  return XmlRpcValue(XmlRpcValue::Struct{{"name", name},
+                                         {"group", group},
+                                         {"statename", statename},
+                                         {"state", state},
+                                         {"description", description},
+                                         {"pid", pid}});
 }
 
 }  // namespace sn::test

@@ -42,7 +42,7 @@ TEST(FgCommand, NoticesAfterALineThatTheProcessStopped) {
   h.server.answer("supervisor.sendProcessStdin", true);
   h.server.typed = {"quit", "never sent"};
   EXPECT_EQ(h.run("fg cat"), std::make_pair(0, std::string("==> Press Ctrl-C to exit <==\nProcess got killed\n"
-                                                            "Exiting foreground\n")));
+                                                           "Exiting foreground\n")));
   int sent = 0;
   for (const auto& c : h.server.calls) sent += c.method == "supervisor.sendProcessStdin";
   EXPECT_EQ(sent, 1);

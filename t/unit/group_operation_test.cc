@@ -94,11 +94,12 @@ TEST_F(GroupOperationTest, DeferredResultsOfLaterPollsComeAfterEarlierOnes) {
 
 TEST_F(GroupOperationTest, NothingSelectedAnswersAnEmptyArrayAtOnce) {
   bool answered = false;
-  run_group_operation(clock, raw, [](const Process&) { return false; }, [](Process&, const std::string&, RpcDone) {},
-                      [&](RpcResult r) {
-                        answered = true;
-                        EXPECT_TRUE(r.value.as_array().empty());
-                      });
+  run_group_operation(
+      clock, raw, [](const Process&) { return false; }, [](Process&, const std::string&, RpcDone) {},
+      [&](RpcResult r) {
+        answered = true;
+        EXPECT_TRUE(r.value.as_array().empty());
+      });
   EXPECT_TRUE(answered);
 }
 

@@ -13,8 +13,9 @@ TEST(HostDeployment, MachineMismatchSaysWhat) {
             "the host is aarch64, the programs are built for x86_64");
   EXPECT_EQ(machine_mismatch("x86_64", "ldd (Debian GLIBC 2.28-10) 2.28", "x86_64", "2.36"),
             "the host's glibc 2.28 is older than 2.36, which the programs are built with");
-  EXPECT_EQ(machine_mismatch("x86_64", "musl libc (x86_64)", "x86_64", "2.36"),
-            "the host's C library is not glibc (ldd --version says 'musl libc (x86_64)'); the programs need glibc 2.36");
+  EXPECT_EQ(
+      machine_mismatch("x86_64", "musl libc (x86_64)", "x86_64", "2.36"),
+      "the host's C library is not glibc (ldd --version says 'musl libc (x86_64)'); the programs need glibc 2.36");
   EXPECT_EQ(machine_mismatch("x86_64", "ldd (GNU libc) 2.36.1", "x86_64", "2.36"), "");
 }
 

@@ -1,12 +1,12 @@
 #include "supervisord/http/http_connection.h"
 
 #include <gtest/gtest.h>
-
-#include "lib/http/basic_auth.h"
 #include <sys/socket.h>
 
 #include <memory>
 #include <vector>
+
+#include "lib/http/basic_auth.h"
 
 namespace sn {
 namespace {
@@ -179,8 +179,9 @@ TEST_F(AuthenticatedConnectionTest, CredentialsAreCheckedBeforeTheBodyIsRead) {
 }
 
 TEST_F(AuthenticatedConnectionTest, GoodCredentialsProveTheConnectionOnce) {
-  send("GET /a HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n"
-       "GET /b HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n");
+  send(
+      "GET /a HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n"
+      "GET /b HTTP/1.1\r\nAuthorization: Basic dXNlcjpwdw==\r\n\r\n");
   std::string out = receive();
   EXPECT_NE(out.find("/a"), std::string::npos);
   EXPECT_NE(out.find("/b"), std::string::npos);
@@ -196,8 +197,8 @@ TEST_F(AuthenticatedConnectionTest, AnUnprovenConnectionHasAFixedDeadlineHowever
   client.reset(sv[0]);
   ConnectionEvents events;
   events.closed = [this](HttpConnection*) { closed = true; };
-  connection = std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, auth.get(), limits, trimmer,
-                                                std::move(events));
+  connection =
+      std::make_unique<HttpConnection>(loop, UniqueFd(sv[1]), handler, auth.get(), limits, trimmer, std::move(events));
   std::string request = "GET / HTTP/1.1\r\nX-Slow: " + std::string(200, 'a');
   int64_t start = loop.clock().monotonic_ns();
   for (char c : request) {

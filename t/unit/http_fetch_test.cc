@@ -1,7 +1,7 @@
 #include "supervisord/deployment/http_fetch.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/socket.h>
 #include <unistd.h>
 

@@ -24,11 +24,11 @@ TEST(IniValueWriter, EveryPrintableCharacterReadsBackAsWritten) {
   for (int c = 0x20; c < 0x7f; ++c) all += static_cast<char>(c);
   std::string inner = all.substr(1, all.size() - 2);  // no space at the ends
   // ";" and "#" are fine when no whitespace comes before them.
-  for (std::string value : {std::string("http://h/a%20b"), std::string("100%"), std::string("%(here)s"),
-                            std::string("%%"), std::string("a;b#c"), std::string("x=y:z"), std::string("[s]"),
-                            std::string("\"quoted\" 'single'"), std::string("tab\tinside"),
-                            std::string("caf\xc3\xa9 \xe2\x82\xac"), std::string("\xff\xfe not UTF-8"),
-                            std::string(10000, 'L'), std::string()}) {
+  for (std::string value :
+       {std::string("http://h/a%20b"), std::string("100%"), std::string("%(here)s"), std::string("%%"),
+        std::string("a;b#c"), std::string("x=y:z"), std::string("[s]"), std::string("\"quoted\" 'single'"),
+        std::string("tab\tinside"), std::string("caf\xc3\xa9 \xe2\x82\xac"), std::string("\xff\xfe not UTF-8"),
+        std::string(10000, 'L'), std::string()}) {
     std::string why;
     std::optional<std::string> text = ini_value_text(value, &why);
     ASSERT_TRUE(text) << value << ": " << why;

@@ -42,8 +42,8 @@ TEST(JobLayout, NamesAndPathsOfSingleAndMultiInstanceJobs) {
 
 TEST(JobLayout, PlainNamesOnly) {
   for (const char* ok : {"hdfs", "dptst-example", "job_1", "a.b", "X9"}) EXPECT_TRUE(is_plain_name(ok)) << ok;
-  for (const std::string& bad : std::vector<std::string>{"", ".", "..", ".hidden", "a/b", "a b", "a\nb", std::string("a\0b", 3), "a:b", "a]b",
-                          std::string(201, 'a')})
+  for (const std::string& bad : std::vector<std::string>{"", ".", "..", ".hidden", "a/b", "a b", "a\nb",
+                                                         std::string("a\0b", 3), "a:b", "a]b", std::string(201, 'a')})
     EXPECT_FALSE(is_plain_name(bad)) << bad;
   try {
     check_plain_name("service", "../etc");

@@ -50,7 +50,7 @@ TEST(ListenerProtocol, JunkMakesItUnknownForGood) {
   EXPECT_EQ(kinds(a.feed("hello world\n")), std::vector<Kind>{Kind::kViolation});
   EXPECT_EQ(a.state(), ListenerState::kUnknown);
   EXPECT_TRUE(a.feed("READY\n").empty());  // ignored from now on
-  a.reset();                              // until the process restarts
+  a.reset();                               // until the process restarts
   EXPECT_EQ(kinds(a.feed("READY\n")), std::vector<Kind>{Kind::kReady});
 
   ListenerProtocol b;

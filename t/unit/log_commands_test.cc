@@ -33,9 +33,9 @@ TEST(LogCommands, TailArgumentErrors) {
 }
 
 TEST(LogCommands, TailFaults) {
-  for (auto [code, why] : {std::pair{FaultCode::kNoFile, "no log file"},
-                           std::pair{FaultCode::kFailed, "unknown error reading log"},
-                           std::pair{FaultCode::kBadName, "no such process name"}}) {
+  for (auto [code, why] :
+       {std::pair{FaultCode::kNoFile, "no log file"}, std::pair{FaultCode::kFailed, "unknown error reading log"},
+        std::pair{FaultCode::kBadName, "no such process name"}}) {
     CtlHarness h;
     h.server.fault("supervisor.readProcessStdoutLog", code);
     EXPECT_EQ(h.run("tail web"), std::make_pair(1, "web: ERROR (" + std::string(why) + ")\n"));

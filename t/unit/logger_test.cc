@@ -27,7 +27,8 @@ TEST(Logger, FormatsLikeSupervisor) {
   logger.add_sink(std::make_unique<CaptureSink>(&lines));
   logger.info("spawned: 'x' with pid 3");
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_TRUE(std::regex_match(lines[0], std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,500 INFO spawned: 'x' with pid 3\n)")))
+  EXPECT_TRUE(
+      std::regex_match(lines[0], std::regex(R"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,500 INFO spawned: 'x' with pid 3\n)")))
       << lines[0];
 }
 

@@ -64,30 +64,31 @@ TEST(MailMessage, HeaderTextStaysOnOneLine) {
 
 TEST(MailMessage, ComposesHeadersAndCrlfBody) {
   InZone utc("UTC0");
-  OutgoingMail m = compose_mail("robot@x.org", {"a@x.org", "b@x.org"}, "web crashed", "line one\nline two\n", kWhen,
-                                "host1");
+  OutgoingMail m =
+      compose_mail("robot@x.org", {"a@x.org", "b@x.org"}, "web crashed", "line one\nline two\n", kWhen, "host1");
   EXPECT_EQ(m.from, "robot@x.org");
   EXPECT_EQ(m.to.size(), 2u);
   EXPECT_EQ(m.subject, "web crashed");
-  std::string expected = "Date: Tue, 25 Nov 2025 12:00:00 +0000\r\n"
-                         "From: robot@x.org\r\n"
-                         "To: a@x.org, b@x.org\r\n"
-                         "Subject: web crashed\r\n"
-                         "Message-ID: " + m.message_id + "\r\n"
-                         "MIME-Version: 1.0\r\n"
-                         "Content-Type: text/plain; charset=\"us-ascii\"\r\n"
-                         "Content-Transfer-Encoding: 7bit\r\n"
-                         "\r\n"
-                         "line one\r\nline two\r\n";
+  std::string expected =
+      "Date: Tue, 25 Nov 2025 12:00:00 +0000\r\n"
+      "From: robot@x.org\r\n"
+      "To: a@x.org, b@x.org\r\n"
+      "Subject: web crashed\r\n"
+      "Message-ID: " +
+      m.message_id +
+      "\r\n"
+      "MIME-Version: 1.0\r\n"
+      "Content-Type: text/plain; charset=\"us-ascii\"\r\n"
+      "Content-Transfer-Encoding: 7bit\r\n"
+      "\r\n"
+      "line one\r\nline two\r\n";
   EXPECT_EQ(m.text, expected);
   OutgoingMail u = compose_mail("r@x", {"a@x"}, "s", "h\xc3\xa9", kWhen, "h");
   EXPECT_NE(u.text.find("charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n"), std::string::npos);
   EXPECT_TRUE(u.text.ends_with("h\xc3\xa9\r\n"));
 }
 
-TEST(MailMessage, LfLineEndsForSendmail) {
-  EXPECT_EQ(with_lf_line_ends("a\r\nb\r\n\r\nc\rd"), "a\nb\n\nc\rd");
-}
+TEST(MailMessage, LfLineEndsForSendmail) { EXPECT_EQ(with_lf_line_ends("a\r\nb\r\n\r\nc\rd"), "a\nb\n\nc\rd"); }
 
 }  // namespace
 }  // namespace sn

@@ -3,12 +3,11 @@
 #pragma once
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <string>
 #include <thread>
@@ -57,6 +56,5 @@ class OneShotServer {
   int port_ = 0;
   std::thread thread_;
 };
-
 
 }  // namespace sn::test

@@ -23,9 +23,9 @@ TEST(PackageInfo, LiteralsAreParsedNotEvaluated) {
   EXPECT_EQ(d["l"], "3");
   EXPECT_EQ(d["e"], "");
   EXPECT_TRUE(parse_python_dict("{}").empty());
-  for (const char* bad : {"{'a': __import__('os').system('id')}", "{'a': 'b'} + 1", "{'a' 'b'}", "{'a': 'b'",
-                          "{'a': ['b']}", "{'a': {'b': 'c'}}", "{a: 'b'}", "{'a': 'b\\x41'}", "{'a': 'b\n'}",
-                          "{'a': -}"})
+  for (const char* bad :
+       {"{'a': __import__('os').system('id')}", "{'a': 'b'} + 1", "{'a' 'b'}", "{'a': 'b'", "{'a': ['b']}",
+        "{'a': {'b': 'c'}}", "{a: 'b'}", "{'a': 'b\\x41'}", "{'a': 'b\n'}", "{'a': -}"})
     EXPECT_THROW(parse_python_dict(bad), std::runtime_error) << bad;
   EXPECT_THROW(parse_package_info("{'package_name': 'p.tar.gz', 'revision': 'r1'}"), std::runtime_error);
   EXPECT_THROW(parse_package_info("{" + std::string(70000, ' ') + "}"), std::runtime_error);

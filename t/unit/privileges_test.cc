@@ -8,9 +8,7 @@
 namespace sn {
 namespace {
 
-TEST(Privileges, SameUserIsANoOp) {
-  EXPECT_EQ(drop_privileges(std::to_string(::getuid())), "");
-}
+TEST(Privileges, SameUserIsANoOp) { EXPECT_EQ(drop_privileges(std::to_string(::getuid())), ""); }
 
 TEST(Privileges, UnknownUsers) {
   EXPECT_EQ(drop_privileges("no-such-user-xyz"), "Can't find username 'no-such-user-xyz'");

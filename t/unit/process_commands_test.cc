@@ -11,11 +11,12 @@ using test::result;
 
 TEST(ProcessCommands, StartWordsEveryResultAndSetsTheExitStatus) {
   CtlHarness h;
-  h.server.answer("supervisor.startAllProcesses",
-                  XmlRpcValue::array({result("a", "a", FaultCode::kSuccess), result("g", "b", FaultCode::kAlreadyStarted),
-                                      result("g", "c", FaultCode::kNoFile), result("d", "d", FaultCode::kSpawnError),
-                                      result("e", "e", FaultCode::kNotExecutable),
-                                      result("f", "f", FaultCode::kAbnormalTermination)}));
+  h.server.answer(
+      "supervisor.startAllProcesses",
+      XmlRpcValue::array({result("a", "a", FaultCode::kSuccess), result("g", "b", FaultCode::kAlreadyStarted),
+                          result("g", "c", FaultCode::kNoFile), result("d", "d", FaultCode::kSpawnError),
+                          result("e", "e", FaultCode::kNotExecutable),
+                          result("f", "f", FaultCode::kAbnormalTermination)}));
   EXPECT_EQ(h.run("start all"),
             std::make_pair(7, std::string("a: started\ng:b: ERROR (already started)\ng:c: ERROR (no such file)\n"
                                           "d: ERROR (spawn error)\ne: ERROR (file is not executable)\n"
@@ -51,7 +52,8 @@ TEST(ProcessCommands, StopIgnoresNotRunningAndPrintsFailuresVerbatim) {
   h.server.answer("supervisor.stopProcessGroup",
                   XmlRpcValue::array({result("g", "a", FaultCode::kNotRunning),
                                       result("g", "b", FaultCode::kFailed, "FAILED: g:b could not be stopped")}));
-  EXPECT_EQ(h.run("stop g:"), std::make_pair(1, std::string("g:a: ERROR (not running)\nFAILED: g:b could not be stopped\n")));
+  EXPECT_EQ(h.run("stop g:"),
+            std::make_pair(1, std::string("g:a: ERROR (not running)\nFAILED: g:b could not be stopped\n")));
   CtlHarness h2;
   h2.server.answer("supervisor.stopProcess", true);
   EXPECT_EQ(h2.run("stop web"), std::make_pair(0, std::string("web: stopped\n")));
@@ -62,9 +64,9 @@ TEST(ProcessCommands, RestartIsStopThenStart) {
   h.server.answer("supervisor.stopProcess", true);
   h.server.answer("supervisor.startProcess", true);
   EXPECT_EQ(h.run("restart web").second, "web: stopped\nweb: started\n");
-  EXPECT_EQ(h.server.methods(), (std::vector<std::string>{"supervisor.getVersion", "supervisor.getVersion",
-                                                          "supervisor.stopProcess", "supervisor.getVersion",
-                                                          "supervisor.startProcess"}));
+  EXPECT_EQ(h.server.methods(),
+            (std::vector<std::string>{"supervisor.getVersion", "supervisor.getVersion", "supervisor.stopProcess",
+                                      "supervisor.getVersion", "supervisor.startProcess"}));
 }
 
 TEST(ProcessCommands, SignalPassesTheSignalWhereSupervisorWantsIt) {

@@ -24,7 +24,10 @@ TEST(ProcessInfo, TimesAreCapped) {
 
 class ProcessInfoTest : public ::testing::Test {
  protected:
-  ProcessInfoTest() { config.name = "web"; config.command = "/bin/true"; }
+  ProcessInfoTest() {
+    config.name = "web";
+    config.command = "/bin/true";
+  }
   test::FakeProcessHost host;
   ProcessConfig config;
 };

@@ -114,10 +114,11 @@ TEST_F(ProcessTest, SpawnErrorsFollowTheBackoffPath) {
   EXPECT_EQ(p.spawn_error(), "can't find command '/nope'");
   host.advance(1.01);
   EXPECT_EQ(p.state(), S::kFatal);
-  EXPECT_EQ(host.transitions,
-            (std::vector<std::pair<S, S>>{{S::kStopped, S::kStarting}, {S::kStarting, S::kBackoff},
-                                          {S::kBackoff, S::kStarting}, {S::kStarting, S::kBackoff},
-                                          {S::kBackoff, S::kFatal}}));
+  EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kStopped, S::kStarting},
+                                                            {S::kStarting, S::kBackoff},
+                                                            {S::kBackoff, S::kStarting},
+                                                            {S::kStarting, S::kBackoff},
+                                                            {S::kBackoff, S::kFatal}}));
   EXPECT_EQ(host.info_lines()[0], "INFO spawnerr: can't find command '/nope'");
 }
 

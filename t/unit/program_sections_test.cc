@@ -53,13 +53,15 @@ TEST_F(ConfigTest, ProgramDefaults) {
 }
 
 TEST_F(ConfigTest, ProgramOptionsAreRead) {
-  SupervisordConfig c = load(program(
-      "directory=/tmp\numask=022\npriority=5\nautostart=false\nautorestart=true\nstartsecs=0\n"
-      "startretries=7\nuser=root\nstdout_logfile=" + dir.file("out.log") + "\nstdout_logfile_maxbytes=1MB\n"
-      "stdout_logfile_backups=2\nstdout_capture_maxbytes=1KB\nstdout_events_enabled=true\nstdout_syslog=true\n"
-      "stderr_logfile=NONE\nstderr_logfile_maxbytes=0\nstderr_logfile_backups=0\nstderr_capture_maxbytes=2KB\n"
-      "stderr_events_enabled=1\nstderr_syslog=yes\nstopsignal=INT\nstopwaitsecs=30\nstopasgroup=true\n"
-      "exitcodes=0,2\nenvironment=A=1,B=\"two words\"\nserverurl=http://127.0.0.1:9002\n"));
+  SupervisordConfig c = load(
+      program("directory=/tmp\numask=022\npriority=5\nautostart=false\nautorestart=true\nstartsecs=0\n"
+              "startretries=7\nuser=root\nstdout_logfile=" +
+              dir.file("out.log") +
+              "\nstdout_logfile_maxbytes=1MB\n"
+              "stdout_logfile_backups=2\nstdout_capture_maxbytes=1KB\nstdout_events_enabled=true\nstdout_syslog=true\n"
+              "stderr_logfile=NONE\nstderr_logfile_maxbytes=0\nstderr_logfile_backups=0\nstderr_capture_maxbytes=2KB\n"
+              "stderr_events_enabled=1\nstderr_syslog=yes\nstopsignal=INT\nstopwaitsecs=30\nstopasgroup=true\n"
+              "exitcodes=0,2\nenvironment=A=1,B=\"two words\"\nserverurl=http://127.0.0.1:9002\n"));
   const ProcessConfig& p = only_process(c);
   EXPECT_EQ(p.directory, "/tmp");
   EXPECT_EQ(p.umask, 022u);
@@ -164,41 +166,43 @@ TEST_P(ProgramOptionErrors, NameFileLineSectionAndOption) {
 
 INSTANTIATE_TEST_SUITE_P(
     AllOptions, ProgramOptionErrors,
-    ::testing::Values(
-        BadOption{"priority=high", "priority", "expected an integer, got 'high'"},
-        BadOption{"autostart=sometimes", "autostart", "expected a boolean"},
-        BadOption{"autorestart=maybe", "autorestart", "expected true, false or unexpected, got 'maybe'"},
-        BadOption{"startsecs=1.5", "startsecs", "expected an integer, got '1.5'"},
-        BadOption{"startretries=x", "startretries", "expected an integer"},
-        BadOption{"stopsignal=NOPE", "stopsignal", "expected a signal name"},
-        BadOption{"stopwaitsecs=x", "stopwaitsecs", "expected an integer"},
-        BadOption{"stopasgroup=x", "stopasgroup", "expected a boolean"},
-        BadOption{"killasgroup=x", "killasgroup", "expected a boolean"},
-        BadOption{"exitcodes=0,256", "exitcodes", "expected a comma-separated list of exit codes"},
-        BadOption{"redirect_stderr=x", "redirect_stderr", "expected a boolean"},
-        BadOption{"numprocs=x", "numprocs", "expected an integer"},
-        BadOption{"numprocs_start=x", "numprocs_start", "expected an integer"},
-        BadOption{"environment=A=1,B", "environment", "expected KEY=value pairs"},
-        BadOption{"stdout_capture_maxbytes=x", "stdout_capture_maxbytes", "expected a byte size"},
-        BadOption{"stdout_events_enabled=x", "stdout_events_enabled", "expected a boolean"},
-        BadOption{"stderr_capture_maxbytes=x", "stderr_capture_maxbytes", "expected a byte size"},
-        BadOption{"stderr_events_enabled=x", "stderr_events_enabled", "expected a boolean"},
-        BadOption{"user=no-such-user-xyz", "user", "no user named 'no-such-user-xyz'"},
-        BadOption{"umask=9", "umask", "expected an octal number"},
-        BadOption{"stdout_logfile=/nonexistent/out.log", "stdout_logfile", "the directory /nonexistent"},
-        BadOption{"stdout_logfile_maxbytes=1TB", "stdout_logfile_maxbytes", "expected a byte size"},
-        BadOption{"stdout_logfile_backups=x", "stdout_logfile_backups", "expected an integer"},
-        BadOption{"stdout_syslog=x", "stdout_syslog", "expected a boolean"},
-        BadOption{"stderr_logfile=/nonexistent/err.log", "stderr_logfile", "the directory /nonexistent"},
-        BadOption{"stderr_logfile_maxbytes=x", "stderr_logfile_maxbytes", "expected a byte size"},
-        BadOption{"stderr_logfile_backups=x", "stderr_logfile_backups", "expected an integer"},
-        BadOption{"stderr_syslog=x", "stderr_syslog", "expected a boolean"},
-        BadOption{"process_name=a b", "process_name", "invalid name 'a b'"},
-        BadOption{"directory=%(nope)s", "directory", "Format string '%(nope)s' for 'program:web.directory' contains "
-                                                     "names ('nope') which cannot be expanded"},
-        BadOption{"priority=%(process_num)d", "priority", "Format string '%(process_num)d' for 'program:web.priority' contains names ('process_num') which cannot be expanded"},
-        BadOption{"killasgroup=false\nstopasgroup=true", "killasgroup",
-                  "cannot set stopasgroup=true and killasgroup=false"}));
+    ::testing::Values(BadOption{"priority=high", "priority", "expected an integer, got 'high'"},
+                      BadOption{"autostart=sometimes", "autostart", "expected a boolean"},
+                      BadOption{"autorestart=maybe", "autorestart", "expected true, false or unexpected, got 'maybe'"},
+                      BadOption{"startsecs=1.5", "startsecs", "expected an integer, got '1.5'"},
+                      BadOption{"startretries=x", "startretries", "expected an integer"},
+                      BadOption{"stopsignal=NOPE", "stopsignal", "expected a signal name"},
+                      BadOption{"stopwaitsecs=x", "stopwaitsecs", "expected an integer"},
+                      BadOption{"stopasgroup=x", "stopasgroup", "expected a boolean"},
+                      BadOption{"killasgroup=x", "killasgroup", "expected a boolean"},
+                      BadOption{"exitcodes=0,256", "exitcodes", "expected a comma-separated list of exit codes"},
+                      BadOption{"redirect_stderr=x", "redirect_stderr", "expected a boolean"},
+                      BadOption{"numprocs=x", "numprocs", "expected an integer"},
+                      BadOption{"numprocs_start=x", "numprocs_start", "expected an integer"},
+                      BadOption{"environment=A=1,B", "environment", "expected KEY=value pairs"},
+                      BadOption{"stdout_capture_maxbytes=x", "stdout_capture_maxbytes", "expected a byte size"},
+                      BadOption{"stdout_events_enabled=x", "stdout_events_enabled", "expected a boolean"},
+                      BadOption{"stderr_capture_maxbytes=x", "stderr_capture_maxbytes", "expected a byte size"},
+                      BadOption{"stderr_events_enabled=x", "stderr_events_enabled", "expected a boolean"},
+                      BadOption{"user=no-such-user-xyz", "user", "no user named 'no-such-user-xyz'"},
+                      BadOption{"umask=9", "umask", "expected an octal number"},
+                      BadOption{"stdout_logfile=/nonexistent/out.log", "stdout_logfile", "the directory /nonexistent"},
+                      BadOption{"stdout_logfile_maxbytes=1TB", "stdout_logfile_maxbytes", "expected a byte size"},
+                      BadOption{"stdout_logfile_backups=x", "stdout_logfile_backups", "expected an integer"},
+                      BadOption{"stdout_syslog=x", "stdout_syslog", "expected a boolean"},
+                      BadOption{"stderr_logfile=/nonexistent/err.log", "stderr_logfile", "the directory /nonexistent"},
+                      BadOption{"stderr_logfile_maxbytes=x", "stderr_logfile_maxbytes", "expected a byte size"},
+                      BadOption{"stderr_logfile_backups=x", "stderr_logfile_backups", "expected an integer"},
+                      BadOption{"stderr_syslog=x", "stderr_syslog", "expected a boolean"},
+                      BadOption{"process_name=a b", "process_name", "invalid name 'a b'"},
+                      BadOption{"directory=%(nope)s", "directory",
+                                "Format string '%(nope)s' for 'program:web.directory' contains "
+                                "names ('nope') which cannot be expanded"},
+                      BadOption{"priority=%(process_num)d", "priority",
+                                "Format string '%(process_num)d' for 'program:web.priority' contains names "
+                                "('process_num') which cannot be expanded"},
+                      BadOption{"killasgroup=false\nstopasgroup=true", "killasgroup",
+                                "cannot set stopasgroup=true and killasgroup=false"}));
 
 TEST_F(ConfigTest, MissingCommand) {
   EXPECT_EQ(error("[supervisord]\n[program:web]\nautostart=true\n"),
@@ -231,7 +235,8 @@ TEST_F(ConfigTest, NumprocsAndProcessName) {
   SupervisordConfig c = load(
       "[supervisord]\n[program:w]\ncommand=/bin/echo %(process_num)d of %(numprocs)d\n"
       "process_name=%(program_name)s_%(process_num)02d\nnumprocs=3\nnumprocs_start=1\n"
-      "stdout_logfile=" + dir.path() + "/w-%(process_num)d.log\n");
+      "stdout_logfile=" +
+      dir.path() + "/w-%(process_num)d.log\n");
   ASSERT_EQ(c.groups.size(), 1u);
   const auto& procs = c.groups[0].processes;
   ASSERT_EQ(procs.size(), 3u);
@@ -249,8 +254,8 @@ TEST_F(ConfigTest, NumprocsNeedsProcessNumInTheName) {
 }
 
 TEST_F(ConfigTest, ProgramEnvironmentIsVisibleToLaterOptions) {
-  SupervisordConfig c = load(
-      "[supervisord]\n[program:web]\nenvironment=PORT=80%(process_num)d\ncommand=/bin/serve %(ENV_PORT)s\n");
+  SupervisordConfig c =
+      load("[supervisord]\n[program:web]\nenvironment=PORT=80%(process_num)d\ncommand=/bin/serve %(ENV_PORT)s\n");
   const ProcessConfig& p = only_process(c);
   EXPECT_EQ(p.command, "/bin/serve 800");
 }
@@ -314,8 +319,7 @@ TEST_F(ConfigTest, GroupErrors) {
 // ---------------------------------------------------------------- [eventlistener:x]
 
 TEST_F(ConfigTest, EventListenerPool) {
-  SupervisordConfig c = load(
-      "[supervisord]\n[eventlistener:mon]\ncommand=/bin/cat\nevents=process_state,TICK_5\n");
+  SupervisordConfig c = load("[supervisord]\n[eventlistener:mon]\ncommand=/bin/cat\nevents=process_state,TICK_5\n");
   ASSERT_EQ(c.groups.size(), 1u);
   const GroupConfig& g = c.groups[0];
   EXPECT_EQ(g.kind, GroupConfig::Kind::kEventListenerPool);
@@ -329,9 +333,12 @@ TEST_F(ConfigTest, EventListenerPool) {
 
 TEST_F(ConfigTest, EventListenerErrors) {
   std::string base = "[supervisord]\n[eventlistener:mon]\ncommand=/bin/cat\n";
-  EXPECT_TRUE(contains(error(base), "[eventlistener:mon] events: an [eventlistener:x] section requires an events= line"));
-  EXPECT_TRUE(contains(error(base + "events=PROCESS_STATE,NOPE\n"), "[eventlistener:mon] events: unknown event type 'NOPE'"));
-  EXPECT_TRUE(contains(error(base + "events=TICK_5\nbuffer_size=0\n"), "[eventlistener:mon] buffer_size: must be 1 or more"));
+  EXPECT_TRUE(
+      contains(error(base), "[eventlistener:mon] events: an [eventlistener:x] section requires an events= line"));
+  EXPECT_TRUE(
+      contains(error(base + "events=PROCESS_STATE,NOPE\n"), "[eventlistener:mon] events: unknown event type 'NOPE'"));
+  EXPECT_TRUE(
+      contains(error(base + "events=TICK_5\nbuffer_size=0\n"), "[eventlistener:mon] buffer_size: must be 1 or more"));
   EXPECT_TRUE(contains(error(base + "events=TICK_5\nredirect_stderr=true\n"),
                        "[eventlistener:mon] redirect_stderr: redirect_stderr=true is not allowed"));
   EXPECT_TRUE(contains(error(base + "events=TICK_5\nresult_handler=my.module:handler\n"),

@@ -62,9 +62,7 @@ TEST(PyFormat, StrayPercentIsBadlyFormatted) {
   }
 }
 
-TEST(PyFormat, NumberConversionOfAStringIsAnError) {
-  EXPECT_THROW(fmt("%(program_name)d"), FormatError);
-}
+TEST(PyFormat, NumberConversionOfAStringIsAnError) { EXPECT_THROW(fmt("%(program_name)d"), FormatError); }
 
 }  // namespace
 }  // namespace sn

@@ -1,13 +1,11 @@
 #include "lib/util/read_file.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <cerrno>
 
 #include "lib/util/unique_fd.h"
-
 #include "test_util.h"
 
 namespace sn {

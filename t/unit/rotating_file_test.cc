@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "lib/util/unique_fd.h"
-
 #include "test_util.h"
 
 namespace sn {

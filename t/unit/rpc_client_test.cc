@@ -1,12 +1,11 @@
 #include "supervisorctl/rpc_client.h"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cerrno>
 #include <thread>
@@ -26,8 +25,9 @@ std::string http_reply(const std::string& status, const std::string& body) {
 }
 
 TEST(RpcClient, PostsACallAndReadsTheAnswer) {
-  OneShotServer s(http_reply("200 OK", "<?xml version='1.0'?><methodResponse><params><param><value><string>3.0"
-                                       "</string></value></param></params></methodResponse>"));
+  OneShotServer s(http_reply("200 OK",
+                             "<?xml version='1.0'?><methodResponse><params><param><value><string>3.0"
+                             "</string></value></param></params></methodResponse>"));
   RpcClient c(*parse_server_url(s.url()), Credentials{std::string("u"), std::string("p")});
   EXPECT_EQ(c.call("supervisor.getVersion").as_string(), "3.0");
   EXPECT_NE(s.request.find("POST /RPC2 HTTP/1.1"), std::string::npos);
@@ -37,18 +37,20 @@ TEST(RpcClient, PostsACallAndReadsTheAnswer) {
 }
 
 TEST(RpcClient, SendsNoAuthorizationWithoutAPassword) {
-  OneShotServer s(http_reply("200 OK", "<methodResponse><params><param><value><int>1</int></value></param>"
-                                       "</params></methodResponse>"));
+  OneShotServer s(http_reply("200 OK",
+                             "<methodResponse><params><param><value><int>1</int></value></param>"
+                             "</params></methodResponse>"));
   RpcClient c(*parse_server_url(s.url()), Credentials{std::string("u"), std::nullopt});
   EXPECT_EQ(c.call("x").as_int(), 1);
   EXPECT_EQ(s.request.find("Authorization"), std::string::npos);
 }
 
 TEST(RpcClient, AFaultBecomesAFaultError) {
-  OneShotServer s(http_reply("200 OK", "<methodResponse><fault><value><struct><member><name>faultCode</name><value>"
-                                       "<int>10</int></value></member><member><name>faultString</name><value>"
-                                       "<string>BAD_NAME: x</string></value></member></struct></value></fault>"
-                                       "</methodResponse>"));
+  OneShotServer s(http_reply("200 OK",
+                             "<methodResponse><fault><value><struct><member><name>faultCode</name><value>"
+                             "<int>10</int></value></member><member><name>faultString</name><value>"
+                             "<string>BAD_NAME: x</string></value></member></struct></value></fault>"
+                             "</methodResponse>"));
   RpcClient c(*parse_server_url(s.url()), {});
   try {
     c.call("supervisor.getProcessInfo", {"x"});
@@ -106,8 +108,7 @@ TEST(RpcClient, AMissingSocketFileAndARefusalAreSaidAsSupervisorctlSaysThem) {
     EXPECT_EQ(std::string(e.what()), "unix://" + dir.file("none.sock") + " no such file");
   }
   ServerUrl url = *parse_server_url("http://127.0.0.1:1");
-  EXPECT_EQ(transport_error_for(url, CURLE_COULDNT_CONNECT, ECONNREFUSED, "").kind(),
-            TransportError::Kind::kRefused);
+  EXPECT_EQ(transport_error_for(url, CURLE_COULDNT_CONNECT, ECONNREFUSED, "").kind(), TransportError::Kind::kRefused);
   EXPECT_STREQ(transport_error_for(url, CURLE_COULDNT_CONNECT, ECONNREFUSED, "").what(),
                "http://127.0.0.1:1 refused connection");
   EXPECT_STREQ(transport_error_for(url, CURLE_COULDNT_RESOLVE_HOST, 0, "Could not resolve host: x").what(),

@@ -46,9 +46,7 @@ TEST_F(RpcRegistryTest, NamesMustBeExactlyNamespaceDotMethod) {
   }
 }
 
-TEST_F(RpcRegistryTest, ThrownErrorsBecomeFaults) {
-  EXPECT_EQ(call(r, "ns.fail").fault, (Fault{10, "BAD_NAME: x"}));
-}
+TEST_F(RpcRegistryTest, ThrownErrorsBecomeFaults) { EXPECT_EQ(call(r, "ns.fail").fault, (Fault{10, "BAD_NAME: x"})); }
 
 TEST_F(RpcRegistryTest, AnswersOnce) {
   int answers = 0;

@@ -26,8 +26,9 @@ TEST(RunInfo, WritesConfigParserFormatAndReadsItBack) {
 TEST(RunInfo, ReadsWhatPythonWrote) {
   test::TempDir dir;
   // Python 2's ConfigParser: any key order, "key = value", an empty token.
-  std::string path = dir.write("run.cfg", "[run_info]\nrun_dir = /a\ncleanup_token = \nData_Dir_Indexes: 2\n"
-                                          "log_dir = /l\npackage_dir = /p\n\n[other]\nrun_dir = /x\n");
+  std::string path = dir.write("run.cfg",
+                               "[run_info]\nrun_dir = /a\ncleanup_token = \nData_Dir_Indexes: 2\n"
+                               "log_dir = /l\npackage_dir = /p\n\n[other]\nrun_dir = /x\n");
   auto info = read_run_info(path);
   ASSERT_TRUE(info.has_value());
   EXPECT_EQ(info->cleanup_token, "");

@@ -38,7 +38,8 @@ TEST(ServerCommands, ReloadAndVersion) {
   h.server.answer("supervisor.getSupervisorVersion", "4.2.5");
   EXPECT_EQ(h.run("reload"), std::make_pair(0, std::string("Restarted supervisord\n")));
   EXPECT_EQ(h.run("version"), std::make_pair(0, std::string("4.2.5\n")));
-  EXPECT_EQ(h.run("reload now").second, "Error: reload accepts no arguments\nreload \t\tRestart the remote supervisord.\n");
+  EXPECT_EQ(h.run("reload now").second,
+            "Error: reload accepts no arguments\nreload \t\tRestart the remote supervisord.\n");
 }
 
 TEST(ServerCommands, OpenSwitchesAndShowsStatus) {

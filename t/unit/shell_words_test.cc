@@ -37,7 +37,8 @@ TEST(ShellWords, QuotedWordsSplitBackToThemselves) {
   EXPECT_EQ(quote_shell_word("/srv/app/start.sh"), "/srv/app/start.sh");
   EXPECT_EQ(quote_shell_word(""), "''");
   EXPECT_EQ(quote_shell_word("a b"), "'a b'");
-  for (std::string word : {"a b", "it's", "\"q\"", "back\\slash", "$HOME", "tab\there", "new\nline", "semi;colon", "''"})
+  for (std::string word :
+       {"a b", "it's", "\"q\"", "back\\slash", "$HOME", "tab\there", "new\nline", "semi;colon", "''"})
     EXPECT_EQ(split_shell_words("/bin/bash " + quote_shell_word(word)), (Words{"/bin/bash", word})) << word;
 }
 

@@ -31,7 +31,8 @@ class SpawnerTest : public ::testing::Test {
     process_ = std::make_unique<Process>(c, "grp", host);
     process_->set_log_paths(dir.file("out.log"), c.redirect_stderr ? "" : dir.file("err.log"));
     process_->spawn();
-    EXPECT_TRUE(host.run_until([&] { return is_stopped_state(process_->state()) || process_->state() == ProcessState::kBackoff; }));
+    EXPECT_TRUE(host.run_until(
+        [&] { return is_stopped_state(process_->state()) || process_->state() == ProcessState::kBackoff; }));
     if (out) *out = process_.get();
     return test::read_file(dir.file("out.log"));
   }
@@ -85,7 +86,8 @@ TEST_F(SpawnerTest, BadDirectoryIsReportedInTheStderrLog) {
   c.directory = "/nonexistent";
   Process* p;
   run(c, &p);
-  EXPECT_EQ(err_log(), "supervisor: couldn't chdir to /nonexistent: ENOENT\nsupervisor: child process was not spawned\n");
+  EXPECT_EQ(err_log(),
+            "supervisor: couldn't chdir to /nonexistent: ENOENT\nsupervisor: child process was not spawned\n");
   EXPECT_EQ(p->exit_status(), 127);
 }
 

@@ -11,8 +11,7 @@ using test::info;
 
 XmlRpcValue infos() {
   return XmlRpcValue::array({info("g", "a", "RUNNING", 20, "pid 5, uptime 0:00:01", 5),
-                             info("web", "web", "STOPPED", 0, "Not started"),
-                             info("g", "b", "STARTING", 10, "", 7)});
+                             info("web", "web", "STOPPED", 0, "Not started"), info("g", "b", "STARTING", 10, "", 7)});
 }
 
 TEST(StatusCommands, ColumnsAndExitStatus) {
@@ -38,7 +37,7 @@ TEST(StatusCommands, UnknownNamesAndGroupsAreExit4) {
   CtlHarness h;
   h.server.answer("supervisor.getAllProcessInfo", infos());
   EXPECT_EQ(h.run("status nope x:*"), std::make_pair(4, std::string("nope: ERROR (no such process)\n"
-                                                                     "x: ERROR (no such group)\n")));
+                                                                    "x: ERROR (no such group)\n")));
 }
 
 TEST(StatusCommands, PidOfDaemonProcessesAndAll) {

@@ -23,8 +23,8 @@ TEST(SubprocessPidfile, WrittenAndReadBack) {
 
 TEST(SubprocessPidfile, TheForksLinesAreReadAndJunkIsSkipped) {
   int bad = 0;
-  auto entries = parse_subprocess_entries("a 10 100\n\n  \nb x 1\nc 0 1\nd 5\ne 1 2 3 4\nf 7 8 z\ng 99999999999 1\nh 3 4\n",
-                                          &bad);
+  auto entries =
+      parse_subprocess_entries("a 10 100\n\n  \nb x 1\nc 0 1\nd 5\ne 1 2 3 4\nf 7 8 z\ng 99999999999 1\nh 3 4\n", &bad);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].name, "a");
   EXPECT_EQ(entries[1].name, "h");

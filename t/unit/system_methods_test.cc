@@ -42,15 +42,15 @@ TEST_F(SystemMethodsTest, Introspection) {
 TEST_F(SystemMethodsTest, MulticallReturnsBareValuesAndFaultStructs) {
   XmlRpcValue bad_params(XmlRpcValue::Struct{{"methodName", "t.now"}, {"params", "notalist"}});
   RpcResult res = call("system.multicall", {XmlRpcValue::array({c("t.now"), c("t.fail"), c("system.multicall"),
-                                                                 XmlRpcValue(XmlRpcValue::Struct{}), bad_params})});
+                                                                XmlRpcValue(XmlRpcValue::Struct{}), bad_params})});
   ASSERT_TRUE(res.ok);
   auto fault = [](int code, const std::string& text) {
     return XmlRpcValue(XmlRpcValue::Struct{{"faultCode", code}, {"faultString", text}});
   };
-  EXPECT_EQ(res.value, XmlRpcValue::array({1, fault(30, "FAILED: boom"),
-                                           fault(2, "INCORRECT_PARAMETERS: Recursive system.multicall forbidden"),
-                                           fault(2, "INCORRECT_PARAMETERS: No methodName"),
-                                           fault(2, "INCORRECT_PARAMETERS")}));
+  EXPECT_EQ(res.value,
+            XmlRpcValue::array({1, fault(30, "FAILED: boom"),
+                                fault(2, "INCORRECT_PARAMETERS: Recursive system.multicall forbidden"),
+                                fault(2, "INCORRECT_PARAMETERS: No methodName"), fault(2, "INCORRECT_PARAMETERS")}));
 }
 
 TEST_F(SystemMethodsTest, DeferredCallHoldsBackTheRest) {

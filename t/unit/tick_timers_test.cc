@@ -57,7 +57,7 @@ TEST(TickTimers, AWallClockSetBackOrForwardIsFollowed) {
   TickFixture f;
   std::vector<std::string> got;
   f.bus.subscribe({EventType::kTick5}, [&](const Event& e) { got.push_back(e.payload); });
-  f.advance(5);  // 1005.5
+  f.advance(5);             // 1005.5
   f.clock.set_wall(905.5);  // set back, the monotonic clock unmoved
   f.advance(5);
   EXPECT_EQ(got, (std::vector<std::string>{"when:1005", "when:910"}));

@@ -74,7 +74,8 @@ TEST(ValueParsers, ExitCodes) {
 TEST(ValueParsers, KeyValueLists) {
   EXPECT_EQ(parse_key_value_list("A=1,B=2"), (KV{{"A", "1"}, {"B", "2"}}));
   EXPECT_EQ(parse_key_value_list("A=\"x, y\",B='z'"), (KV{{"A", "x, y"}, {"B", "z"}}));
-  EXPECT_EQ(parse_key_value_list("PATH=/usr/bin:/bin,HOME=/home/x"), (KV{{"PATH", "/usr/bin:/bin"}, {"HOME", "/home/x"}}));
+  EXPECT_EQ(parse_key_value_list("PATH=/usr/bin:/bin,HOME=/home/x"),
+            (KV{{"PATH", "/usr/bin:/bin"}, {"HOME", "/home/x"}}));
   EXPECT_EQ(parse_key_value_list("A=1, B=2"), (KV{{"A", "1"}, {"B", "2"}}));
   EXPECT_EQ(parse_key_value_list("A=1,A=2"), (KV{{"A", "2"}}));
   EXPECT_EQ(parse_key_value_list("A=\"\""), (KV{{"A", ""}}));

@@ -119,10 +119,11 @@ INSTANTIATE_TEST_SUITE_P(
              "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]><methodCall><methodName>&lol2;</methodName>"
              "</methodCall>",
              Kind::kHostile},
-        Case{"Xxe",
-             "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-             "<methodCall><methodName>a.b</methodName><params><param><value>&xxe;</value></param></params></methodCall>",
-             Kind::kHostile},
+        Case{
+            "Xxe",
+            "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+            "<methodCall><methodName>a.b</methodName><params><param><value>&xxe;</value></param></params></methodCall>",
+            Kind::kHostile},
         Case{"ExternalDtd",
              "<?xml version='1.0'?><!DOCTYPE methodCall SYSTEM \"http://127.0.0.1:1/evil.dtd\">"
              "<methodCall><methodName>a.b</methodName></methodCall>",
@@ -141,8 +142,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"BadBase64", wrap("<param><value><base64>!!</base64></value></param>"), Kind::kMalformed},
         Case{"UnknownType", wrap("<param><value><float>1</float></value></param>"), Kind::kMalformed},
         Case{"TwoTypes", wrap("<param><value><int>1</int><int>2</int></value></param>"), Kind::kMalformed},
-        Case{"MemberWithoutValue", wrap("<param><value><struct><member><name>a</name></member></struct></value></param>"),
-             Kind::kMalformed},
+        Case{"MemberWithoutValue",
+             wrap("<param><value><struct><member><name>a</name></member></struct></value></param>"), Kind::kMalformed},
         Case{"ArrayWithoutData", wrap("<param><value><array/></value></param>"), Kind::kMalformed},
         Case{"TrailingJunk", "<methodCall><methodName>a.b</methodName></methodCall><x/>", Kind::kMalformed},
         Case{"BinaryJunk", std::string("\x00\xff\xfe<methodCall>", 15), Kind::kMalformed}),

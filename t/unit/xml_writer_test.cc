@@ -25,8 +25,9 @@ TEST(XmlWriter, FaultLayoutMatchesPython) {
 }
 
 TEST(XmlWriter, ScalarsAndArrays) {
-  std::string out = xmlrpc_response(XmlRpcValue::array({true, 0, int64_t{5000000000}, 1.5, 2.0, XmlRpcValue(),
-                                                        XmlRpcValue::base64("hi"), XmlRpcValue::datetime("20260101T01:02:03")}));
+  std::string out =
+      xmlrpc_response(XmlRpcValue::array({true, 0, int64_t{5000000000}, 1.5, 2.0, XmlRpcValue(),
+                                          XmlRpcValue::base64("hi"), XmlRpcValue::datetime("20260101T01:02:03")}));
   EXPECT_NE(out.find("<value><boolean>1</boolean></value>\n<value><int>0</int></value>\n"
                      "<value><i8>5000000000</i8></value>\n<value><double>1.5</double></value>\n"
                      "<value><double>2.0</double></value>\n<value><nil/></value>\n"

@@ -39,8 +39,8 @@ std::string drain(XmlRpcAnswer& answer, size_t piece) {
 // Text that makes the escaper work: markup, multi-byte characters, bytes
 // that are not UTF-8, control bytes, all at every alignment.
 std::string awkward_text(size_t size, unsigned seed) {
-  const char* parts[] = {"a", "<", "&", ">", "caf\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "\x80",
-                         "\xc3", "\x1b[0m", "\n", "\xed\xa0\x80", "]]>"};
+  const char* parts[] = {"a",    "<",    "&",    ">",       "caf\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+                         "\xff", "\x80", "\xc3", "\x1b[0m", "\n",          "\xed\xa0\x80", "]]>"};
   std::mt19937 rng(seed);
   std::string s;
   while (s.size() < size) s += parts[rng() % (sizeof parts / sizeof *parts)];
@@ -49,10 +49,11 @@ std::string awkward_text(size_t size, unsigned seed) {
 
 TEST(XmlRpcAnswer, IsByteForByteTheResponseInPiecesOfAnySize) {
   std::string big = awkward_text(3 * kTextPieceBytes + 17, 1);
-  XmlRpcValue value(XmlRpcValue::Array{
-      XmlRpcValue("small <b>"), XmlRpcValue(big), XmlRpcValue(42),
-      XmlRpcValue(XmlRpcValue::Struct{{"name", XmlRpcValue("x")}, {"log", XmlRpcValue(awkward_text(kTextPieceBytes, 2))}}),
-      XmlRpcValue(true)});
+  XmlRpcValue value(
+      XmlRpcValue::Array{XmlRpcValue("small <b>"), XmlRpcValue(big), XmlRpcValue(42),
+                         XmlRpcValue(XmlRpcValue::Struct{{"name", XmlRpcValue("x")},
+                                                         {"log", XmlRpcValue(awkward_text(kTextPieceBytes, 2))}}),
+                         XmlRpcValue(true)});
   std::string expected = xmlrpc_response(value);
   for (size_t piece : {1u, 3u, 7u, 4096u, 65536u, 1u << 20}) {
     XmlRpcAnswer answer{XmlRpcValue(value)};

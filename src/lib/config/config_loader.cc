@@ -119,8 +119,7 @@ class SupervisordConfigLoader {
     c.identifier = r.get_or("identifier", "supervisor", names);
     c.nodaemon = r.parse("nodaemon", "false", names, parse_boolean);
     c.silent = r.parse("silent", "false", names, parse_boolean);
-    c.childlogdir =
-        normalize_path_from(r.parse("childlogdir", env_.tmpdir, names, parse_existing_directory), env_.cwd);
+    c.childlogdir = normalize_path_from(r.parse("childlogdir", env_.tmpdir, names, parse_existing_directory), env_.cwd);
     c.nocleanup = r.parse("nocleanup", "false", names, parse_boolean);
     c.strip_ansi = r.parse("strip_ansi", "false", names, parse_boolean);
     Expansions env_names = names;

@@ -78,7 +78,7 @@ struct ProcessConfig {
   bool killasgroup = false;
   std::vector<int> exitcodes{0};
   bool redirect_stderr = false;
-  EnvironmentList environment;  // [supervisord] environment merged under the program's
+  EnvironmentList environment;           // [supervisord] environment merged under the program's
   std::optional<std::string> serverurl;  // nullopt: AUTO
   std::optional<std::string> http_url;   // the Minos fork's option: the web page links the name here
   bool event_listener = false;
@@ -132,8 +132,8 @@ struct CtlConfig {
 };
 
 struct RpcInterfaceConfig {
-  std::string name;     // the namespace: [rpcinterface:<name>]
-  std::string factory;  // supervisor.rpcinterface_factory
+  std::string name;                                          // the namespace: [rpcinterface:<name>]
+  std::string factory;                                       // supervisor.rpcinterface_factory
   std::vector<std::pair<std::string, std::string>> options;  // every other key
 };
 

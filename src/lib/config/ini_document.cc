@@ -15,8 +15,7 @@ constexpr std::string_view kDefaultSection = "DEFAULT";
 
 // Python's str.isspace() for the bytes that can occur in a line.
 bool py_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         (c >= '\x1c' && c <= '\x1f');
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || (c >= '\x1c' && c <= '\x1f');
 }
 
 std::string_view py_strip(std::string_view s) {
@@ -121,8 +120,7 @@ void IniDocument::read_string(std::string_view text, const std::string& source) 
     size_t delim = value.find_first_of("=:");
     std::string name = delim == std::string_view::npos ? "" : to_lower(py_rstrip(value.substr(0, delim)));
     if (name.empty()) {
-      throw_config_error(where, "expected 'name = value', a [section] header or a comment, got " +
-                                    py_repr(value));
+      throw_config_error(where, "expected 'name = value', a [section] header or a comment, got " + py_repr(value));
     }
     IniValue& slot = section->options[name];
     slot.value = std::string(py_strip(value.substr(delim + 1)));

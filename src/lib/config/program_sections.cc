@@ -228,8 +228,9 @@ GroupConfig read_listener_pool(const ProgramSectionContext& ctx, const std::stri
   if (events.empty()) r.fail("events", "an [eventlistener:x] section requires an events= line");
   g.events.assign(events.begin(), events.end());
   if (r.parse("redirect_stderr", "false", names, parse_boolean)) {
-    r.fail("redirect_stderr", "redirect_stderr=true is not allowed for an event listener: it would interfere "
-                              "with the eventlistener protocol");
+    r.fail("redirect_stderr",
+           "redirect_stderr=true is not allowed for an event listener: it would interfere "
+           "with the eventlistener protocol");
   }
   g.processes = ProgramSectionReader(ctx, section, g.name, true).read();
   return g;

@@ -42,8 +42,7 @@ class Formatter {
 
  private:
   [[noreturn]] void bad(const std::string& why) const {
-    throw FormatError("Format string " + py_repr(fmt_) + " for " + py_repr(what_) +
-                      " is badly formatted: " + why);
+    throw FormatError("Format string " + py_repr(fmt_) + " for " + py_repr(what_) + " is badly formatted: " + why);
   }
 
   std::string key() {
@@ -96,9 +95,8 @@ class Formatter {
     if (it == names_.end()) {
       std::vector<std::string> available;
       for (const auto& [k, v] : names_) available.push_back(k);
-      throw FormatError("Format string " + py_repr(fmt_) + " for " + py_repr(what_) +
-                        " contains names (" + py_repr(name) +
-                        ") which cannot be expanded. Available names: " + join(available, ", "));
+      throw FormatError("Format string " + py_repr(fmt_) + " for " + py_repr(what_) + " contains names (" +
+                        py_repr(name) + ") which cannot be expanded. Available names: " + join(available, ", "));
     }
     return convert(it->second, s);
   }
@@ -131,8 +129,7 @@ class Formatter {
         if (!integer) bad(std::string("%") + s.conversion + " format: a real number is required, not str");
         return printf_number(*integer, s);
       }
-      default:
-        bad(std::string("unsupported format character ") + py_repr(std::string(1, s.conversion)));
+      default: bad(std::string("unsupported format character ") + py_repr(std::string(1, s.conversion)));
     }
   }
 
@@ -162,9 +159,7 @@ class Formatter {
         f += 'c';
         std::snprintf(buf.data(), buf.size(), f.c_str(), static_cast<int>(v));
         break;
-      default:
-        f += conv;
-        std::snprintf(buf.data(), buf.size(), f.c_str(), static_cast<double>(v));
+      default: f += conv; std::snprintf(buf.data(), buf.size(), f.c_str(), static_cast<double>(v));
     }
     return buf.data();
   }

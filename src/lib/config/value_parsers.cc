@@ -391,12 +391,12 @@ std::string parse_existing_directory(std::string_view v) {
 
 std::string parse_url(std::string_view v) {
   size_t colon = v.find(':');
-  bool scheme_ok = colon != std::string_view::npos && colon > 0 &&
-                   ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'));
+  bool scheme_ok =
+      colon != std::string_view::npos && colon > 0 && ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'));
   for (size_t i = 0; scheme_ok && i < colon; ++i) {
     char c = v[i];
-    scheme_ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-                c == '-' || c == '.';
+    scheme_ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
   }
   std::string_view rest = scheme_ok ? v.substr(colon + 1) : std::string_view();
   size_t cut = rest.find_first_of("?#");

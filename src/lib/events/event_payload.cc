@@ -18,16 +18,16 @@ std::string decoded_output(std::string_view data) {
   return "Undecodable: " + py_bytes_repr(data);
 }
 
-std::string process_log_payload(std::string_view process, std::string_view group, int64_t pid,
-                                std::string_view channel, std::string_view data) {
-  return "processname:" + std::string(process) + " groupname:" + std::string(group) + " pid:" +
-         std::to_string(pid) + " channel:" + std::string(channel) + "\n" + decoded_output(data);
+std::string process_log_payload(std::string_view process, std::string_view group, int64_t pid, std::string_view channel,
+                                std::string_view data) {
+  return "processname:" + std::string(process) + " groupname:" + std::string(group) + " pid:" + std::to_string(pid) +
+         " channel:" + std::string(channel) + "\n" + decoded_output(data);
 }
 
 std::string process_communication_payload(std::string_view process, std::string_view group, int64_t pid,
                                           std::string_view data) {
-  return "processname:" + std::string(process) + " groupname:" + std::string(group) + " pid:" +
-         std::to_string(pid) + "\n" + decoded_output(data);
+  return "processname:" + std::string(process) + " groupname:" + std::string(group) + " pid:" + std::to_string(pid) +
+         "\n" + decoded_output(data);
 }
 
 std::string remote_communication_payload(std::string_view type, std::string_view data) {

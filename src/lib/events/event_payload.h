@@ -18,8 +18,8 @@ namespace sn {
 std::string process_state_payload(std::string_view process, std::string_view group, std::string_view from_state,
                                   const std::vector<std::pair<std::string, std::string>>& extras);
 // "processname:p groupname:g pid:42 channel:stdout\n<data>".
-std::string process_log_payload(std::string_view process, std::string_view group, int64_t pid,
-                                std::string_view channel, std::string_view data);
+std::string process_log_payload(std::string_view process, std::string_view group, int64_t pid, std::string_view channel,
+                                std::string_view data);
 // "processname:p groupname:g pid:42\n<data>".
 std::string process_communication_payload(std::string_view process, std::string_view group, int64_t pid,
                                           std::string_view data);

@@ -53,9 +53,7 @@ std::vector<ListenerSignal> ListenerProtocol::feed(std::string_view output) {
 
 bool ListenerProtocol::step(std::vector<ListenerSignal>* out) {
   switch (state_) {
-    case ListenerState::kUnknown:
-      buffer_.clear();
-      return false;
+    case ListenerState::kUnknown: buffer_.clear(); return false;
     case ListenerState::kAcknowledged:
       if (buffer_.size() < kReadyToken.size()) return false;
       if (buffer_.compare(0, kReadyToken.size(), kReadyToken) != 0) {
@@ -72,8 +70,7 @@ bool ListenerProtocol::step(std::vector<ListenerSignal>* out) {
       become_unknown();
       out->push_back({ListenerSignal::Kind::kViolation, ""});
       return false;
-    case ListenerState::kBusy:
-      break;
+    case ListenerState::kBusy: break;
   }
   if (result_len_ < 0) {
     size_t newline = buffer_.find('\n');

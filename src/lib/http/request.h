@@ -9,11 +9,11 @@
 namespace sn {
 
 struct HttpRequest {
-  std::string method;   // "GET", "POST", ... as sent
-  std::string target;   // "/RPC2?x=y" as sent
-  std::string path;     // before '?', still percent-encoded
-  std::string query;    // after '?'
-  int minor_version = 1;  // HTTP/1.<minor>
+  std::string method;                                        // "GET", "POST", ... as sent
+  std::string target;                                        // "/RPC2?x=y" as sent
+  std::string path;                                          // before '?', still percent-encoded
+  std::string query;                                         // after '?'
+  int minor_version = 1;                                     // HTTP/1.<minor>
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   bool body_framed = false;  // Content-Length or chunked was sent

@@ -133,12 +133,8 @@ size_t HttpRequestParser::feed(std::string_view data, Status* status) {
     size_t n = 0;
     bool too_long = false;
     switch (state_) {
-      case State::kDone:
-        *status = Status::kComplete;
-        return used;
-      case State::kError:
-        *status = Status::kError;
-        return used;
+      case State::kDone: *status = Status::kComplete; return used;
+      case State::kError: *status = Status::kError; return used;
       case State::kRequestLine: {
         bool done = take_line(rest, &n, limits_.max_request_line, &too_long);
         used += n;
@@ -234,7 +230,10 @@ size_t HttpRequestParser::feed(std::string_view data, Status* status) {
         }
         uint64_t size = 0;
         for (char c : size_text) {
-          int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+          int d = (c >= '0' && c <= '9')   ? c - '0'
+                  : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                  : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                           : -1;
           if (d < 0) {
             *status = fail(400, "bad chunk size");
             return used;

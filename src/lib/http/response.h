@@ -18,7 +18,7 @@ struct HttpResponse {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::shared_ptr<BodySource> source;  // instead of `body`: produced as it is sent
-  bool chunked = false;  // a body that streams: no Content-Length
+  bool chunked = false;                // a body that streams: no Content-Length
 
   HttpResponse& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

@@ -11,14 +11,21 @@
 namespace sn {
 
 CapturedChild::CapturedChild(pid_t pid, UniqueFd pidfd, UniqueFd output, size_t max_output, bool group_leader)
-    : pid_(pid), pidfd_(std::move(pidfd)), output_(std::move(output)), max_output_(max_output),
+    : pid_(pid),
+      pidfd_(std::move(pidfd)),
+      output_(std::move(output)),
+      max_output_(max_output),
       group_leader_(group_leader) {
   if (output_) ::fcntl(output_.get(), F_SETFL, ::fcntl(output_.get(), F_GETFL) | O_NONBLOCK);
 }
 
 CapturedChild::CapturedChild(CapturedChild&& other) noexcept
-    : pid_(std::exchange(other.pid_, -1)), pidfd_(std::move(other.pidfd_)), output_(std::move(other.output_)),
-      max_output_(other.max_output_), group_leader_(other.group_leader_), output_ended_(other.output_ended_),
+    : pid_(std::exchange(other.pid_, -1)),
+      pidfd_(std::move(other.pidfd_)),
+      output_(std::move(other.output_)),
+      max_output_(other.max_output_),
+      group_leader_(other.group_leader_),
+      output_ended_(other.output_ended_),
       text_(std::move(other.text_)) {}
 
 CapturedChild& CapturedChild::operator=(CapturedChild&& other) noexcept {

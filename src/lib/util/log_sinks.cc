@@ -1,8 +1,9 @@
 #include "lib/util/log_sinks.h"
 
-#include <cerrno>
 #include <syslog.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace sn {
 

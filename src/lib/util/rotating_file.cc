@@ -1,9 +1,10 @@
 #include "lib/util/rotating_file.h"
 
-#include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 namespace sn {
 namespace {

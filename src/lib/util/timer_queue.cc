@@ -2,8 +2,7 @@
 
 namespace sn {
 
-Timer::Timer(TimerQueue& queue, std::function<void()> callback)
-    : queue_(queue), callback_(std::move(callback)) {}
+Timer::Timer(TimerQueue& queue, std::function<void()> callback) : queue_(queue), callback_(std::move(callback)) {}
 
 Timer::~Timer() { cancel(); }
 

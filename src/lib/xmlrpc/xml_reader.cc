@@ -3,9 +3,9 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
+#include <charconv>
 #include <cstdarg>
 #include <cstdio>
-#include <charconv>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -98,7 +98,8 @@ class Cursor {
   Node next() {
     for (;;) {
       int rc = xmlTextReaderRead(reader_.get());
-      if (rc < 0) malformed(libxml_message_.empty() ? "not well-formed XML" : "not well-formed XML (" + libxml_message_ + ")");
+      if (rc < 0)
+        malformed(libxml_message_.empty() ? "not well-formed XML" : "not well-formed XML (" + libxml_message_ + ")");
       if (rc == 0) return Node{};
       switch (xmlTextReaderNodeType(reader_.get())) {
         case XML_READER_TYPE_ELEMENT: {
@@ -125,12 +126,9 @@ class Cursor {
         }
         case XML_READER_TYPE_COMMENT:
         case XML_READER_TYPE_PROCESSING_INSTRUCTION:
-        case XML_READER_TYPE_XML_DECLARATION:
-          continue;
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-          hostile("XML with a document type declaration is not accepted");
-        default:
-          hostile("entity references and declarations are not accepted");
+        case XML_READER_TYPE_XML_DECLARATION: continue;
+        case XML_READER_TYPE_DOCUMENT_TYPE: hostile("XML with a document type declaration is not accepted");
+        default: hostile("entity references and declarations are not accepted");
       }
     }
   }

@@ -78,18 +78,12 @@ void append_double(std::string* out, double d) {
 
 void append_value(std::string* out, const XmlRpcValue& v, PieceCollector* pieces) {
   switch (v.type()) {
-    case XmlRpcValue::Type::kNil:
-      *out += "<value><nil/></value>"sv;
-      break;
+    case XmlRpcValue::Type::kNil: *out += "<value><nil/></value>"sv; break;
     case XmlRpcValue::Type::kBool:
       *out += v.as_bool() ? "<value><boolean>1</boolean></value>"sv : "<value><boolean>0</boolean></value>"sv;
       break;
-    case XmlRpcValue::Type::kInt:
-      append_int(out, v.as_int());
-      break;
-    case XmlRpcValue::Type::kDouble:
-      append_double(out, v.as_double());
-      break;
+    case XmlRpcValue::Type::kInt: append_int(out, v.as_int()); break;
+    case XmlRpcValue::Type::kDouble: append_double(out, v.as_double()); break;
     case XmlRpcValue::Type::kString:
       *out += "<value><string>"sv;
       if (!pieces || !pieces->take(out, v)) append_xml_text(out, v.as_string());

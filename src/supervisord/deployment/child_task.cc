@@ -50,8 +50,12 @@ ChildTask::ChildTask(EventLoop& loop, LaunchPad& pad, const std::vector<std::str
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
     UserSwitch no_switch;
-    ChildPlan plan{args[0], args.data(), environ, directory.empty() ? nullptr : directory.c_str(), false, 0,
-                   &no_switch, "", null_in.get(), write_end.get(), write_end.get()};
+    ChildPlan plan{args[0],        args.data(),
+                   environ,        directory.empty() ? nullptr : directory.c_str(),
+                   false,          0,
+                   &no_switch,     "",
+                   null_in.get(),  write_end.get(),
+                   write_end.get()};
     LaunchResult launched = pad.launch(plan);
     if (launched.pid < 0) {
       result_.start_error = argv[0] + ": " + std::strerror(launched.error);

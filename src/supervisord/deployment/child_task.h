@@ -23,7 +23,7 @@ struct TaskResult {
   int exit_code = -1;       // -1 when killed by a signal
   int signal = 0;
   bool timed_out = false;
-  bool lost = false;        // its exit status could not be had (reaped elsewhere)
+  bool lost = false;  // its exit status could not be had (reaped elsewhere)
   std::string output;
   bool ok() const { return start_error.empty() && !timed_out && exit_code == 0; }
   // "exited with status 2: <output>", "timed out after 30 s", ...

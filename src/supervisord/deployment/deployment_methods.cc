@@ -43,19 +43,22 @@ void DeploymentService::add_methods(RpcRegistry& r) {
              done(RpcResult::of(std::move(value)));
            }});
   };
-  getter("get_run_dir", job_sig, "The job's run directory.", [this](const JobId& id) { return XmlRpcValue(layout_.run_dir(id)); });
-  getter("get_log_dir", job_sig, "The job's log directory.", [this](const JobId& id) { return XmlRpcValue(layout_.log_dir(id)); });
+  getter("get_run_dir", job_sig, "The job's run directory.",
+         [this](const JobId& id) { return XmlRpcValue(layout_.run_dir(id)); });
+  getter("get_log_dir", job_sig, "The job's log directory.",
+         [this](const JobId& id) { return XmlRpcValue(layout_.log_dir(id)); });
   getter("get_stdout_dir", job_sig, "The job's stdout directory.",
          [this](const JobId& id) { return XmlRpcValue(layout_.stdout_dir(id)); });
   getter("get_available_data_dirs", {"array", "string", "string", "string", "int"},
          "The job's directory under every configured data dir.",
          [this](const JobId& id) { return strings(layout_.available_data_dirs(id)); });
-  getter("get_data_dirs", {"array", "string", "string", "string", "int"},
-         "The data directories chosen at bootstrap.", [this](const JobId& id) {
+  getter("get_data_dirs", {"array", "string", "string", "string", "int"}, "The data directories chosen at bootstrap.",
+         [this](const JobId& id) {
            auto info = read_run_info(layout_.run_cfg(id));
            if (!info) return XmlRpcValue("You should bootstrapped the job first");
            auto indexes = parse_data_dir_indexes(info->data_dir_indexes, config_.data_dirs.size());
-           if (!indexes) throw std::runtime_error(layout_.run_cfg(id) + ": bad data_dir_indexes '" + info->data_dir_indexes + "'");
+           if (!indexes)
+             throw std::runtime_error(layout_.run_cfg(id) + ": bad data_dir_indexes '" + info->data_dir_indexes + "'");
            std::vector<std::string> available = layout_.available_data_dirs(id), chosen;
            for (size_t i : *indexes) chosen.push_back(available[i]);
            return strings(chosen);
@@ -68,8 +71,11 @@ void DeploymentService::add_methods(RpcRegistry& r) {
     auto info = read_run_info(layout_.run_cfg(id));
     return XmlRpcValue(info ? info->cleanup_token : std::string("You should bootstrap the job first"));
   });
-  r.add({ns + "get_current_package_dir", {"string", "string", "string"}, 2,
-         "The service and cluster's current package symlink.", [this](const RpcParams& p, RpcDone done) {
+  r.add({ns + "get_current_package_dir",
+         {"string", "string", "string"},
+         2,
+         "The service and cluster's current package symlink.",
+         [this](const RpcParams& p, RpcDone done) {
            for (size_t i = 0; i < 2; ++i)
              if (!p[i].is(XmlRpcValue::Type::kString)) throw RpcError(FaultCode::kBadArguments, "expected strings");
            check_plain_name("service", p[0].as_string());
@@ -114,9 +120,13 @@ void DeploymentService::add_methods(RpcRegistry& r) {
     if (!path.empty() && path[0] == '/')
       for (const std::string& root : roots)
         if (is_inside(path, root) && resolved_path(path) != resolved_path(root)) return resolved_path(path);
-    throw RpcError(FaultCode::kBadArguments, "file_path must be under app_root, log_root, package_root or a data dir: '" + path + "'");
+    throw RpcError(FaultCode::kBadArguments,
+                   "file_path must be under app_root, log_root, package_root or a data dir: '" + path + "'");
   };
-  r.add({ns + "read_file", {"string", "string"}, 1, "The whole content of a file under the deployment roots.",
+  r.add({ns + "read_file",
+         {"string", "string"},
+         1,
+         "The whole content of a file under the deployment roots.",
          [checked_path](const RpcParams& p, RpcDone done) {
            std::string path = checked_path(p);
            std::optional<std::string> text;
@@ -129,11 +139,14 @@ void DeploymentService::add_methods(RpcRegistry& r) {
            done(RpcResult::of(XmlRpcValue(std::move(*text))));
          }});
   auto writer = [&](const std::string& name, bool append) {
-    r.add({ns + name, {"string", "string", "string"}, 2,
+    r.add({ns + name,
+           {"string", "string", "string"},
+           2,
            append ? "Append text to a file under the deployment roots." : "Write a file under the deployment roots.",
            [checked_path, append](const RpcParams& p, RpcDone done) {
              std::string path = checked_path(p);
-             if (!p[1].is(XmlRpcValue::Type::kString)) throw RpcError(FaultCode::kBadArguments, "content must be a string");
+             if (!p[1].is(XmlRpcValue::Type::kString))
+               throw RpcError(FaultCode::kBadArguments, "content must be a string");
              try {
                if (append) append_file(path, p[1].as_string());
                else replace_file(path, p[1].as_string(), 0644);

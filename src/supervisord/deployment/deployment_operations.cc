@@ -201,9 +201,8 @@ void DeploymentService::start_configure(const OpPtr& op) {
     if (!r.ok) return finish(op, std::move(r));
     call_supervisor("supervisor.addProcessGroup", {XmlRpcValue(name)}, [this, op, name](RpcResult r) {
       if (!r.ok && r.fault.code != static_cast<int>(FaultCode::kAlreadyAdded)) return finish(op, std::move(r));
-      call_supervisor("supervisor.startProcess", {XmlRpcValue(name), XmlRpcValue(false)}, [this, op](RpcResult r) {
-        finish(op, r.ok ? ok_string("OK") : std::move(r));
-      });
+      call_supervisor("supervisor.startProcess", {XmlRpcValue(name), XmlRpcValue(false)},
+                      [this, op](RpcResult r) { finish(op, r.ok ? ok_string("OK") : std::move(r)); });
     });
   });
 }
@@ -268,7 +267,8 @@ void DeploymentService::cleanup_remove(const OpPtr& op) {
     }
   }
   auto next = [this, op](TaskResult r) {
-    if (!r.ok()) return finish(op, ok_string("Error: removing the job's dirs: rm " + r.describe(config_.script_timeout)));
+    if (!r.ok())
+      return finish(op, ok_string("Error: removing the job's dirs: rm " + r.describe(config_.script_timeout)));
     if (!op->failure.empty()) return finish(op, ok_string(op->failure));
     cleanup_unregister(op);
   };

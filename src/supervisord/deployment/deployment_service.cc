@@ -9,10 +9,10 @@
 #include "lib/http/basic_auth.h"
 #include "lib/http/url.h"
 #include "supervisord/deployment/config_dict.h"
-#include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/fetch_helper.h"
-#include "supervisord/deployment/unpack_helper.h"
+#include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/run_info.h"
+#include "supervisord/deployment/unpack_helper.h"
 
 namespace sn {
 
@@ -27,7 +27,6 @@ std::string self_executable() {
 }
 
 }  // namespace
-
 
 std::string prepare_deployment_roots(const DeploymentConfig& config) {
   try {
@@ -133,8 +132,8 @@ void DeploymentService::choose_package(const OpPtr& op, std::function<void(std::
     next(PackageInfo{name, revision, timestamp});
     return;
   }
-  std::string url = config_.package_server + "/" + config_.get_latest_package_info_uri +
-                    "/?artifact=" + percent_encode(op->artifact);
+  std::string url =
+      config_.package_server + "/" + config_.get_latest_package_info_uri + "/?artifact=" + percent_encode(op->artifact);
   fetch(op, url, "-", [this, op, next](TaskResult r) {
     if (!r.ok()) {
       finish(op, ok_string(r.output + ". There may be an error about your package information."));
@@ -150,8 +149,8 @@ void DeploymentService::choose_package(const OpPtr& op, std::function<void(std::
 
 void DeploymentService::make_package_dir(const OpPtr& op, const PackageInfo& package,
                                          std::function<void(std::string)> next) {
-  if (!is_plain_name(package.package_name) || !package.package_name.ends_with(".tar.gz") || !is_plain_name(package.revision) ||
-      !is_plain_name(package.timestamp)) {
+  if (!is_plain_name(package.package_name) || !package.package_name.ends_with(".tar.gz") ||
+      !is_plain_name(package.revision) || !is_plain_name(package.timestamp)) {
     next("Error: package name, revision and timestamp must be plain names, the package a .tar.gz: '" +
          package.package_name + "', '" + package.revision + "', '" + package.timestamp + "'");
     return;

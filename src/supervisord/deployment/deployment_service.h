@@ -57,8 +57,7 @@ class DeploymentService {
   // Steps shared by bootstrap and start.
   void choose_package(const OpPtr& op, std::function<void(std::optional<PackageInfo>)> next);
   void make_package_dir(const OpPtr& op, const PackageInfo& package, std::function<void(std::string)> next);
-  void fetch(const OpPtr& op, const std::string& url, const std::string& dest,
-             std::function<void(TaskResult)> next);
+  void fetch(const OpPtr& op, const std::string& url, const std::string& dest, std::function<void(TaskResult)> next);
   void run_task(const OpPtr& op, std::vector<std::string> argv, int timeout, std::function<void(TaskResult)> next);
   void remove_trees(const OpPtr& op, std::vector<std::string> paths, std::function<void(TaskResult)> next);
   void retire(std::unique_ptr<ChildTask> task);  // destroyed from the loop, not from its own callback
@@ -83,9 +82,9 @@ class DeploymentService {
   const RpcRegistry& supervisor_api_;
   std::string self_exe_;
   LaunchPad launch_pad_;
-  std::set<std::string> busy_;         // process names with an operation running
+  std::set<std::string> busy_;  // process names with an operation running
   std::list<OpPtr> running_;
-  std::list<OpPtr> finished_;          // destroyed from the loop, not from their own callbacks
+  std::list<OpPtr> finished_;  // destroyed from the loop, not from their own callbacks
   std::vector<std::unique_ptr<ChildTask>> retired_;
   std::map<uint64_t, std::unique_ptr<ChildTask>> background_;  // removals nobody waits for
   uint64_t next_background_ = 0;

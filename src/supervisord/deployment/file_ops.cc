@@ -34,9 +34,7 @@ void write_all(int fd, const std::string& content, const std::string& path) {
   }
 }
 
-std::string temporary_beside(const std::string& path) {
-  return path + ".tmp-" + std::to_string(::getpid());
-}
+std::string temporary_beside(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
 }  // namespace
 

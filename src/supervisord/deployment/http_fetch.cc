@@ -79,7 +79,6 @@ class Connection : public ResponseSource {
     }
   }
 
-
  private:
   int fd_;
   int64_t deadline_;
@@ -143,8 +142,10 @@ int64_t parse_size(std::string_view text, int base) {
   if (text.empty() || text.size() > 15) throw std::runtime_error("bad length in the answer");
   int64_t n = 0;
   for (char c : text) {
-    int d = (c >= '0' && c <= '9') ? c - '0' : (base == 16 && c >= 'a' && c <= 'f') ? c - 'a' + 10
-            : (base == 16 && c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+    int d = (c >= '0' && c <= '9')                 ? c - '0'
+            : (base == 16 && c >= 'a' && c <= 'f') ? c - 'a' + 10
+            : (base == 16 && c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                                   : -1;
     if (d < 0) throw std::runtime_error("bad length in the answer");
     n = n * base + d;
   }
@@ -185,7 +186,8 @@ HttpUrl parse_http_url(const std::string& url) {
   HttpUrl out;
   if (slash != std::string::npos) out.target = rest.substr(slash);
   if (out.target.starts_with("?")) out.target = "/" + out.target;
-  if (authority.find('@') != std::string::npos) throw std::runtime_error("credentials in the URL are not supported: " + url);
+  if (authority.find('@') != std::string::npos)
+    throw std::runtime_error("credentials in the URL are not supported: " + url);
   if (authority.starts_with("[")) {
     size_t close = authority.find(']');
     if (close == std::string::npos) throw std::runtime_error("bad host in " + url);
@@ -243,7 +245,8 @@ std::string read_http_answer(ResponseSource& source, int out_fd, uint64_t max_by
     c.buffer_.clear();
     if (length && static_cast<int64_t>(written) == *length) return "";
     if (!c.fill()) {
-      if (length) return "the download ended after " + std::to_string(written) + " of " + std::to_string(*length) + " bytes";
+      if (length)
+        return "the download ended after " + std::to_string(written) + " of " + std::to_string(*length) + " bytes";
       return "";
     }
   }

@@ -5,8 +5,7 @@ namespace sn {
 namespace {
 
 bool plain_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-         c == '-';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
 }
 
 const std::string& string_at(const RpcParams& params, size_t i, const char* what) {
@@ -41,8 +40,8 @@ void check_plain_name(const char* what, const std::string& name) {
 
 void check_unambiguous(const JobId& id) {
   auto refuse = [](const char* what, const std::string& name, const char* why) {
-    throw RpcError(FaultCode::kBadArguments, std::string(what) + " '" + name + "' " + why +
-                                                 ": the process name would not say which job it is");
+    throw RpcError(FaultCode::kBadArguments,
+                   std::string(what) + " '" + name + "' " + why + ": the process name would not say which job it is");
   };
   for (auto [what, name] : {std::pair{"service", &id.service}, {"cluster", &id.cluster}, {"job", &id.job}}) {
     if (name->find("--") != std::string::npos) refuse(what, *name, "holds \"--\"");
@@ -98,7 +97,8 @@ std::string JobLayout::current_package_link(const std::string& service, const st
   return config_.package_root + "/" + service + "/" + cluster + "/current";
 }
 
-std::string JobLayout::tarball_path(const JobId& id, const std::string& version, const std::string& package_name) const {
+std::string JobLayout::tarball_path(const JobId& id, const std::string& version,
+                                    const std::string& package_name) const {
   return config_.package_root + "/" + id.service + "/" + id.cluster + "/" + version + "/" + package_name;
 }
 

@@ -47,8 +47,7 @@ JobCall read_job_call(const RpcParams& params);
 
 class JobLayout {
  public:
-  JobLayout(const DeploymentConfig& config, std::string conf_dir)
-      : config_(config), conf_dir_(std::move(conf_dir)) {}
+  JobLayout(const DeploymentConfig& config, std::string conf_dir) : config_(config), conf_dir_(std::move(conf_dir)) {}
 
   std::string run_dir(const JobId& id) const;
   std::string log_dir(const JobId& id) const;

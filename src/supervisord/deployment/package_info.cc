@@ -85,7 +85,9 @@ class DictParser {
       if (pos_ >= s_.size()) fail("unterminated string");
       char e = s_[pos_++];
       switch (e) {
-        case '\\': case '\'': case '"': out += e; break;
+        case '\\':
+        case '\'':
+        case '"': out += e; break;
         case 'n': out += '\n'; break;
         case 't': out += '\t'; break;
         case 'r': out += '\r'; break;
@@ -110,8 +112,7 @@ std::optional<PackageInfo> parse_package_info(std::string_view text) {
   for (auto [key, field] : {std::pair{"package_name", &info.package_name}, std::pair{"revision", &info.revision},
                             std::pair{"timestamp", &info.timestamp}}) {
     auto it = d.find(key);
-    if (it == d.end() || it->second.empty())
-      throw std::runtime_error(std::string("package information has no ") + key);
+    if (it == d.end() || it->second.empty()) throw std::runtime_error(std::string("package information has no ") + key);
     *field = it->second;
   }
   return info;

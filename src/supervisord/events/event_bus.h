@@ -3,8 +3,8 @@
 // asked for, subtypes included. Nothing is kept when nobody subscribes.
 #pragma once
 
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>

@@ -60,9 +60,8 @@ void ListenerPool::enqueue(Queued queued, bool at_head) {
 }
 
 void ListenerPool::requeue(Queued queued) {
-  logger_.debug("rebuffering event " + std::to_string(queued.serial) + " for pool " + group_.name() +
-                " (buf size=" + std::to_string(buffer_.size()) +
-                ", max=" + std::to_string(group_.config().buffer_size) + ")");
+  logger_.debug("rebuffering event " + std::to_string(queued.serial) + " for pool " + group_.name() + " (buf size=" +
+                std::to_string(buffer_.size()) + ", max=" + std::to_string(group_.config().buffer_size) + ")");
   enqueue(std::move(queued), true);
 }
 
@@ -78,9 +77,8 @@ bool ListenerPool::send(Queued& queued) {
     if (p->state() != ProcessState::kRunning || !p->child()) continue;
     Listener& l = listener(*p);
     if (l.protocol.state() != ListenerState::kReady) continue;
-    std::string envelope =
-        event_envelope({server_, queued.serial, group_.name(), queued.pool_serial, queued.event.type},
-                       queued.event.payload);
+    std::string envelope = event_envelope(
+        {server_, queued.serial, group_.name(), queued.pool_serial, queued.event.type}, queued.event.payload);
     if (int err = p->child()->write_stdin(envelope)) {
       // EPIPE (gone) or ENOBUFS (it does not read): try the next listener.
       logger_.debug(std::string(err == EPIPE ? "epipe" : "error " + std::to_string(err)) +

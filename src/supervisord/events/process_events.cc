@@ -35,12 +35,8 @@ Event process_state_event(const Process& p, ProcessState from, bool expected) {
       type = EventType::kProcessStateExited;
       extras = {{"expected", expected ? "1" : "0"}, {"pid", pid}};
       break;
-    case ProcessState::kFatal:
-      type = EventType::kProcessStateFatal;
-      break;
-    case ProcessState::kUnknown:
-      type = EventType::kProcessStateUnknown;
-      break;
+    case ProcessState::kFatal: type = EventType::kProcessStateFatal; break;
+    case ProcessState::kUnknown: type = EventType::kProcessStateUnknown; break;
   }
   return {type, process_state_payload(p.name(), p.group_name(), process_state_name(from), extras)};
 }

@@ -19,7 +19,7 @@
 namespace sn {
 
 struct ConnectionBudgetLimits {
-  size_t max_connections = 1024;     // per listener, proven or not
+  size_t max_connections = 1024;  // per listener, proven or not
   size_t max_unproven_per_peer = 128;
 };
 
@@ -37,8 +37,8 @@ class ConnectionBudget {
   Admission on_arrival(const std::string& peer) const;
 
   void add(Id id, const std::string& peer);  // a new, unproven connection
-  void prove(Id id);                        // it passed authentication
-  void touch(Id id);                        // it sent something: no longer the most idle
+  void prove(Id id);                         // it passed authentication
+  void touch(Id id);                         // it sent something: no longer the most idle
   void remove(Id id);
 
   bool is_unproven(Id id) const { return unproven_.count(id) != 0; }

@@ -90,8 +90,7 @@ void HttpServer::accept_from(Endpoint& endpoint) {
   for (;;) {
     sockaddr_storage addr{};
     socklen_t len = sizeof addr;
-    int fd = ::accept4(endpoint.listener->fd(), reinterpret_cast<sockaddr*>(&addr), &len,
-                       SOCK_NONBLOCK | SOCK_CLOEXEC);
+    int fd = ::accept4(endpoint.listener->fd(), reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
       if (errno == EMFILE || errno == ENFILE) {
@@ -134,9 +133,8 @@ void HttpServer::admit(Endpoint& endpoint, UniqueFd fd, const std::string& peer)
   events.closed = [this, id](HttpConnection*) { retire(id); };
   events.proven = [&budget, id](HttpConnection*) { budget.prove(id); };
   events.active = [&budget, id](HttpConnection*) { budget.touch(id); };
-  auto connection = std::make_unique<HttpConnection>(loop_, std::move(fd), handler_,
-                                                     endpoint.auth ? &*endpoint.auth : nullptr, limits_, trimmer_,
-                                                     std::move(events));
+  auto connection = std::make_unique<HttpConnection>(
+      loop_, std::move(fd), handler_, endpoint.auth ? &*endpoint.auth : nullptr, limits_, trimmer_, std::move(events));
   budget.add(id, peer);
   connections_.emplace(id, Client{std::move(connection), &endpoint});
 }

@@ -19,9 +19,7 @@ constexpr const char* kInUse =
     "Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this "
     "program down first before starting supervisord.";
 
-[[noreturn]] void fail(const std::string& what, int err) {
-  throw ListenError(what + ": " + std::strerror(err));
-}
+[[noreturn]] void fail(const std::string& what, int err) { throw ListenError(what + ": " + std::strerror(err)); }
 
 UniqueFd open_inet(const HttpServerConfig& c) {
   addrinfo hints{};

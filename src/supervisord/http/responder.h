@@ -19,11 +19,11 @@ class HttpConnection;
 struct ResponseSlot {
   HttpConnection* connection = nullptr;  // null once the connection is gone
   SendBuffer pending;                    // written when the slot is first in line
-  std::shared_ptr<BodySource> source;     // after `pending`: pulled as the socket drains
+  std::shared_ptr<BodySource> source;    // after `pending`: pulled as the socket drains
   bool keep_alive = true;
   bool head_request = false;
-  bool complete = false;                  // nothing more will be added
-  std::shared_ptr<void> attachment;       // kept alive with the answer (a log tail)
+  bool complete = false;             // nothing more will be added
+  std::shared_ptr<void> attachment;  // kept alive with the answer (a log tail)
 };
 
 class Responder {

@@ -29,7 +29,6 @@ HttpResponse xml_answer(XmlRpcValue value, const std::string& method, Logger& lo
   return r;
 }
 
-
 // Logs a refused request unless too many have been lately.
 void log_refused(Logger& logger, RateLimiter& limit, LogLevel level, const std::string& message) {
   uint64_t held_back = 0;

@@ -9,7 +9,9 @@
 namespace sn {
 
 void add_communication_methods(RpcRegistry& r, RpcContext& c) {
-  r.add({"supervisor.sendProcessStdin", {"boolean", "string", "string"}, 2,
+  r.add({"supervisor.sendProcessStdin",
+         {"boolean", "string", "string"},
+         2,
          "Send a string of chars to the stdin of the process name. Non-ASCII text is sent UTF-8 encoded. If chars is "
          "not a string, raise INCORRECT_PARAMETERS; if the process is not running, NOT_RUNNING; if its stdin is "
          "closed, NO_FILE.\n\n"
@@ -21,9 +23,9 @@ void add_communication_methods(RpcRegistry& r, RpcContext& c) {
            const XmlRpcValue& chars = p[1];
            if (!chars.is(XmlRpcValue::Type::kString) && !chars.is(XmlRpcValue::Type::kBase64)) {
              // supervisor names the value it refused.
-             std::string shown = chars.is(XmlRpcValue::Type::kInt) ? std::to_string(chars.as_int())
+             std::string shown = chars.is(XmlRpcValue::Type::kInt)    ? std::to_string(chars.as_int())
                                  : chars.is(XmlRpcValue::Type::kBool) ? (chars.as_bool() ? "True" : "False")
-                                                                        : "";
+                                                                      : "";
              if (shown.empty()) throw RpcError(FaultCode::kIncorrectParameters);
              throw RpcError(FaultCode::kIncorrectParameters, shown);
            }
@@ -36,7 +38,9 @@ void add_communication_methods(RpcRegistry& r, RpcContext& c) {
            done(RpcResult::of(true));
          }});
 
-  r.add({"supervisor.sendRemoteCommEvent", {"boolean", "string", "string"}, 2,
+  r.add({"supervisor.sendRemoteCommEvent",
+         {"boolean", "string", "string"},
+         2,
          "Send an event that will be received by event listener subprocesses subscribing to the "
          "RemoteCommunicationEvent.\n\n"
          "@param  string  type  String for the \"type\" key in the event header\n"

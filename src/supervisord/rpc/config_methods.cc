@@ -15,36 +15,41 @@ XmlRpcValue names(const std::vector<std::string>& v) {
 }  // namespace
 
 void add_config_methods(RpcRegistry& r, RpcContext& c) {
-  r.add({"supervisor.reloadConfig", {"array"}, 0,
-         "Reload the configuration.\n\nThe result contains three arrays containing names of process groups:\n\n"
-         "* `added` gives the process groups that have been added\n"
-         "* `changed` gives the process groups whose contents have changed\n"
-         "* `removed` gives the process groups that are no longer in the configuration\n\n"
-         "@return array result  [[added, changed, removed]]",
-         [&c](auto&, RpcDone done) {
-           c.check_running();
-           SupervisordConfig fresh;
-           try {
-             fresh = c.actions.reread_config();
-           } catch (const ConfigError& e) {
-             throw RpcError(FaultCode::kCantReread, e.what());
-           }
-           std::vector<std::string> added, changed, removed;
-           for (const GroupConfig& g : fresh.groups) {
-             ProcessGroup* active = c.supervisor.find_group(g.name);
-             if (!active) added.push_back(g.name);
-             else if (!(active->config() == g)) changed.push_back(g.name);
-           }
-           for (ProcessGroup* active : c.supervisor.groups_as_added()) {
-             bool kept = false;
-             for (const GroupConfig& g : fresh.groups) kept = kept || g.name == active->name();
-             if (!kept) removed.push_back(active->name());
-           }
-           c.supervisor.set_group_configs(std::move(fresh.groups));
-           done(RpcResult::of(XmlRpcValue::array({XmlRpcValue::array({names(added), names(changed), names(removed)})})));
-         }});
+  r.add(
+      {"supervisor.reloadConfig",
+       {"array"},
+       0,
+       "Reload the configuration.\n\nThe result contains three arrays containing names of process groups:\n\n"
+       "* `added` gives the process groups that have been added\n"
+       "* `changed` gives the process groups whose contents have changed\n"
+       "* `removed` gives the process groups that are no longer in the configuration\n\n"
+       "@return array result  [[added, changed, removed]]",
+       [&c](auto&, RpcDone done) {
+         c.check_running();
+         SupervisordConfig fresh;
+         try {
+           fresh = c.actions.reread_config();
+         } catch (const ConfigError& e) {
+           throw RpcError(FaultCode::kCantReread, e.what());
+         }
+         std::vector<std::string> added, changed, removed;
+         for (const GroupConfig& g : fresh.groups) {
+           ProcessGroup* active = c.supervisor.find_group(g.name);
+           if (!active) added.push_back(g.name);
+           else if (!(active->config() == g)) changed.push_back(g.name);
+         }
+         for (ProcessGroup* active : c.supervisor.groups_as_added()) {
+           bool kept = false;
+           for (const GroupConfig& g : fresh.groups) kept = kept || g.name == active->name();
+           if (!kept) removed.push_back(active->name());
+         }
+         c.supervisor.set_group_configs(std::move(fresh.groups));
+         done(RpcResult::of(XmlRpcValue::array({XmlRpcValue::array({names(added), names(changed), names(removed)})})));
+       }});
 
-  r.add({"supervisor.addProcessGroup", {"boolean", "string"}, 1,
+  r.add({"supervisor.addProcessGroup",
+         {"boolean", "string"},
+         1,
          "Update the config for a running process from config file.\n\n"
          "@param string name         name of process group to add\n@return boolean result     true if successful",
          [&c](const RpcParams& p, RpcDone done) {
@@ -59,7 +64,9 @@ void add_config_methods(RpcRegistry& r, RpcContext& c) {
            throw RpcError(FaultCode::kBadName, name);
          }});
 
-  r.add({"supervisor.removeProcessGroup", {"boolean", "string"}, 1,
+  r.add({"supervisor.removeProcessGroup",
+         {"boolean", "string"},
+         1,
          "Remove a stopped process from the active configuration.\n\n"
          "@param string name         name of process group to remove\n"
          "@return boolean result     Indicates whether the removal was successful",

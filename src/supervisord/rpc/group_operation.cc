@@ -1,8 +1,8 @@
 #include "supervisord/rpc/group_operation.h"
 
 #include <algorithm>
-#include <tuple>
 #include <memory>
+#include <tuple>
 
 #include "supervisord/rpc/process_lookup.h"
 

@@ -101,34 +101,44 @@ bool signallable(const Process& p) { return is_signallable_state(p.state()); }
 
 void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
   auto start_group = [&c](const std::vector<Process*>& procs, bool wait, RpcDone done) {
-    run_group_operation(c.loop.clock(), procs, not_running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
-      start_process(c, p, ns, wait, std::move(d));
-    }, std::move(done));
+    run_group_operation(
+        c.loop.clock(), procs, not_running,
+        [&c, wait](Process& p, const std::string& ns, RpcDone d) { start_process(c, p, ns, wait, std::move(d)); },
+        std::move(done));
   };
   auto stop_group = [&c](const std::vector<Process*>& procs, bool wait, RpcDone done) {
-    run_group_operation(c.loop.clock(), procs, running, [&c, wait](Process& p, const std::string& ns, RpcDone d) {
-      stop_process(c, p, ns, wait, std::move(d));
-    }, std::move(done));
+    run_group_operation(
+        c.loop.clock(), procs, running,
+        [&c, wait](Process& p, const std::string& ns, RpcDone d) { stop_process(c, p, ns, wait, std::move(d)); },
+        std::move(done));
   };
   auto signal_group = [&c](const std::vector<Process*>& procs, const RpcParams& params, RpcDone done) {
-    run_group_operation(c.loop.clock(), procs, signallable, [params](Process& p, const std::string& ns, RpcDone d) {
-      signal_process(p, ns, params, params.size() - 1, std::move(d));
-    }, std::move(done));
+    run_group_operation(
+        c.loop.clock(), procs, signallable,
+        [params](Process& p, const std::string& ns, RpcDone d) {
+          signal_process(p, ns, params, params.size() - 1, std::move(d));
+        },
+        std::move(done));
   };
 
-  r.add({"supervisor.startProcess", {"boolean", "string", "boolean"}, 1,
-         "Start a process.\n\n@param string name Process name (or ``group:name``, or ``group:*``)\n"
-         "@param boolean wait Wait for process to be fully started\n@return boolean result     Always true unless error",
-         [&c, start_group](const RpcParams& p, RpcDone done) {
-           c.check_running();
-           const std::string& name = string_param(p, 0);
-           bool wait = bool_param(p, 1, true);
-           Lookup found = lookup(c.supervisor, name);
-           if (!found.process) return start_group(members(*found.group), wait, std::move(done));
-           start_process(c, *found.process, name, wait, std::move(done));
-         }});
+  r.add(
+      {"supervisor.startProcess",
+       {"boolean", "string", "boolean"},
+       1,
+       "Start a process.\n\n@param string name Process name (or ``group:name``, or ``group:*``)\n"
+       "@param boolean wait Wait for process to be fully started\n@return boolean result     Always true unless error",
+       [&c, start_group](const RpcParams& p, RpcDone done) {
+         c.check_running();
+         const std::string& name = string_param(p, 0);
+         bool wait = bool_param(p, 1, true);
+         Lookup found = lookup(c.supervisor, name);
+         if (!found.process) return start_group(members(*found.group), wait, std::move(done));
+         start_process(c, *found.process, name, wait, std::move(done));
+       }});
 
-  r.add({"supervisor.startProcessGroup", {"array", "string", "boolean"}, 1,
+  r.add({"supervisor.startProcessGroup",
+         {"array", "string", "boolean"},
+         1,
          "Start all processes in the group named 'name'.\n\n@param string name     The group name\n"
          "@param boolean wait    Wait for each process to be fully started\n"
          "@return array result   An array of process status info structs",
@@ -137,7 +147,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            start_group(members(group_named(c.supervisor, string_param(p, 0))), bool_param(p, 1, true), std::move(done));
          }});
 
-  r.add({"supervisor.startAllProcesses", {"array", "boolean"}, 0,
+  r.add({"supervisor.startAllProcesses",
+         {"array", "boolean"},
+         0,
          "Start all processes listed in the configuration file.\n\n"
          "@param boolean wait    Wait for each process to be fully started\n"
          "@return array result   An array of process status info structs",
@@ -146,7 +158,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            start_group(c.supervisor.processes_by_priority(), bool_param(p, 0, true), std::move(done));
          }});
 
-  r.add({"supervisor.stopProcess", {"boolean", "string", "boolean"}, 1,
+  r.add({"supervisor.stopProcess",
+         {"boolean", "string", "boolean"},
+         1,
          "Stop a process named by name.\n\n@param string name  The name of the process to stop (or 'group:name')\n"
          "@param boolean wait        Wait for the process to be fully stopped\n"
          "@return boolean result     Always return True unless error",
@@ -159,7 +173,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            stop_process(c, *found.process, name, wait, std::move(done));
          }});
 
-  r.add({"supervisor.stopProcessGroup", {"array", "string", "boolean"}, 1,
+  r.add({"supervisor.stopProcessGroup",
+         {"array", "string", "boolean"},
+         1,
          "Stop all processes in the process group named 'name'.\n\n@param string name     The group name\n"
          "@param boolean wait    Wait for each process to be fully stopped\n"
          "@return array result   An array of process status info structs",
@@ -168,7 +184,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            stop_group(members(group_named(c.supervisor, string_param(p, 0))), bool_param(p, 1, true), std::move(done));
          }});
 
-  r.add({"supervisor.stopAllProcesses", {"array", "boolean"}, 0,
+  r.add({"supervisor.stopAllProcesses",
+         {"array", "boolean"},
+         0,
          "Stop all processes in the process list.\n\n@param  boolean wait   Wait for each process to be fully stopped\n"
          "@return array result   An array of process status info structs",
          [&c, stop_group](const RpcParams& p, RpcDone done) {
@@ -176,7 +194,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            stop_group(c.supervisor.processes_by_priority(), bool_param(p, 0, true), std::move(done));
          }});
 
-  r.add({"supervisor.signalProcess", {"boolean", "string", "string"}, 2,
+  r.add({"supervisor.signalProcess",
+         {"boolean", "string", "string"},
+         2,
          "Send an arbitrary UNIX signal to the process named by name.\n\n"
          "@param string name    Name of the process to signal (or 'group:name')\n"
          "@param string signal  Signal to send, as name ('HUP') or number ('1')\n@return boolean",
@@ -188,7 +208,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            signal_process(*found.process, name, p, 1, std::move(done));
          }});
 
-  r.add({"supervisor.signalProcessGroup", {"array", "string", "string"}, 2,
+  r.add({"supervisor.signalProcessGroup",
+         {"array", "string", "string"},
+         2,
          "Send a signal to all processes in the group named 'name'.\n\n@param string name    The group name\n"
          "@param string signal  Signal to send, as name ('HUP') or number ('1')\n@return array",
          [&c, signal_group](const RpcParams& p, RpcDone done) {
@@ -198,7 +220,9 @@ void add_process_control_methods(RpcRegistry& r, RpcContext& c) {
            signal_group(members(*g), p, std::move(done));
          }});
 
-  r.add({"supervisor.signalAllProcesses", {"array", "string"}, 1,
+  r.add({"supervisor.signalAllProcesses",
+         {"array", "string"},
+         1,
          "Send a signal to all processes in the process list.\n\n"
          "@param string signal  Signal to send, as name ('HUP') or number ('1')\n"
          "@return array         An array of process status info structs",

@@ -18,7 +18,9 @@ std::string format_uptime(int64_t seconds) {
   if (seconds < 0) seconds = 0;
   int64_t days = seconds / 86400;
   int64_t rest = seconds % 86400;
-  auto two_digits = [](int64_t n) { return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)}; };
+  auto two_digits = [](int64_t n) {
+    return std::string{static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
+  };
   std::string clock = std::to_string(rest / 3600) + ":" + two_digits(rest / 60 % 60) + ":" + two_digits(rest % 60);
   if (days == 0) return clock;
   return std::to_string(days) + (days == 1 ? " day, " : " days, ") + clock;
@@ -42,8 +44,7 @@ std::string process_description(const Process& p, double now) {
       std::strftime(buf, sizeof buf, "%b %d %I:%M %p", &tm);
       return buf;
     }
-    default:
-      return "";
+    default: return "";
   }
 }
 

@@ -60,7 +60,9 @@ XmlRpcValue config_info(const GroupConfig& g, const ProcessConfig& p, bool inuse
 }  // namespace
 
 void add_process_info_methods(RpcRegistry& r, RpcContext& c) {
-  r.add({"supervisor.getProcessInfo", {"struct", "string"}, 1,
+  r.add({"supervisor.getProcessInfo",
+         {"struct", "string"},
+         1,
          "Get info about a process named name.\n\n@param string name The name of the process (or 'group:name')\n"
          "@return struct result     A structure containing data about the process",
          [&c](const RpcParams& p, RpcDone done) {
@@ -68,7 +70,9 @@ void add_process_info_methods(RpcRegistry& r, RpcContext& c) {
            done(RpcResult::of(process_info(lookup_process(c.supervisor, string_param(p, 0)), c.now())));
          }});
 
-  r.add({"supervisor.getAllProcessInfo", {"array"}, 0,
+  r.add({"supervisor.getAllProcessInfo",
+         {"array"},
+         0,
          "Get info about all processes.\n\n@return array result  An array of process status results",
          [&c](auto&, RpcDone done) {
            c.check_running();
@@ -80,7 +84,9 @@ void add_process_info_methods(RpcRegistry& r, RpcContext& c) {
            done(RpcResult::of(XmlRpcValue(std::move(all))));
          }});
 
-  r.add({"supervisor.getAllConfigInfo", {"array"}, 0,
+  r.add({"supervisor.getAllConfigInfo",
+         {"array"},
+         0,
          "Get info about all available process configurations. Each struct represents a single process (i.e. "
          "groups get flattened).\n\n@return array result  An array of process config info structs",
          [&c](auto&, RpcDone done) {

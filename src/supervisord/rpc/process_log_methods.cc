@@ -84,19 +84,33 @@ std::string help(const char* format, const char* channel) {
 }  // namespace
 
 void add_process_log_methods(RpcRegistry& r, RpcContext& c) {
-  r.add({"supervisor.readProcessStdoutLog", {"string", "string", "int", "int"}, 3, help(kReadHelp, "stdout"),
+  r.add({"supervisor.readProcessStdoutLog",
+         {"string", "string", "int", "int"},
+         3,
+         help(kReadHelp, "stdout"),
          [&c](const RpcParams& p, RpcDone done) { done(RpcResult::of(read_process_log(c, p, Channel::kStdout))); }});
   r.alias("supervisor.readProcessLog", "supervisor.readProcessStdoutLog");
-  r.add({"supervisor.readProcessStderrLog", {"string", "string", "int", "int"}, 3, help(kReadHelp, "stderr"),
+  r.add({"supervisor.readProcessStderrLog",
+         {"string", "string", "int", "int"},
+         3,
+         help(kReadHelp, "stderr"),
          [&c](const RpcParams& p, RpcDone done) { done(RpcResult::of(read_process_log(c, p, Channel::kStderr))); }});
 
-  r.add({"supervisor.tailProcessStdoutLog", {"array", "string", "int", "int"}, 3, help(kTailHelp, "stdout"),
+  r.add({"supervisor.tailProcessStdoutLog",
+         {"array", "string", "int", "int"},
+         3,
+         help(kTailHelp, "stdout"),
          [&c](const RpcParams& p, RpcDone done) { done(RpcResult::of(tail_process_log(c, p, Channel::kStdout))); }});
   r.alias("supervisor.tailProcessLog", "supervisor.tailProcessStdoutLog");
-  r.add({"supervisor.tailProcessStderrLog", {"array", "string", "int", "int"}, 3, help(kTailHelp, "stderr"),
+  r.add({"supervisor.tailProcessStderrLog",
+         {"array", "string", "int", "int"},
+         3,
+         help(kTailHelp, "stderr"),
          [&c](const RpcParams& p, RpcDone done) { done(RpcResult::of(tail_process_log(c, p, Channel::kStderr))); }});
 
-  r.add({"supervisor.clearProcessLogs", {"boolean", "string"}, 1,
+  r.add({"supervisor.clearProcessLogs",
+         {"boolean", "string"},
+         1,
          "Clear the stdout and stderr logs for the named process and reopen them.\n\n"
          "@param string name   The name of the process (or 'group:name')\n"
          "@return boolean result      Always True unless error",
@@ -108,7 +122,9 @@ void add_process_log_methods(RpcRegistry& r, RpcContext& c) {
          }});
   r.alias("supervisor.clearProcessLog", "supervisor.clearProcessLogs");
 
-  r.add({"supervisor.clearAllProcessLogs", {"array"}, 0,
+  r.add({"supervisor.clearAllProcessLogs",
+         {"array"},
+         0,
          "Clear all process log files.\n\n@return array result   An array of process status info structs",
          [&c](auto&, RpcDone done) {
            c.check_running();

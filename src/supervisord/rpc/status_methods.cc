@@ -17,28 +17,37 @@ bool exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0;
 }  // namespace
 
 void add_status_methods(RpcRegistry& r, RpcContext& c) {
-  r.add({"supervisor.getAPIVersion", {"string"}, 0,
-         "Return the version of the RPC API used by supervisord.\n\n@return string version id", [&c](auto&, auto done) {
+  r.add({"supervisor.getAPIVersion",
+         {"string"},
+         0,
+         "Return the version of the RPC API used by supervisord.\n\n@return string version id",
+         [&c](auto&, auto done) {
            c.check_running();
            done(RpcResult::of(SUPERVISOR_API_VERSION));
          }});
   r.alias("supervisor.getVersion", "supervisor.getAPIVersion");
 
-  r.add({"supervisor.getSupervisorVersion", {"string"}, 0,
+  r.add({"supervisor.getSupervisorVersion",
+         {"string"},
+         0,
          "Return the version of the supervisor package in use by supervisord.\n\n@return string version id",
          [&c](auto&, auto done) {
            c.check_running();
            done(RpcResult::of(PACKAGE_VERSION));
          }});
 
-  r.add({"supervisor.getIdentification", {"string"}, 0,
+  r.add({"supervisor.getIdentification",
+         {"string"},
+         0,
          "Return the identifying string of supervisord.\n\n@return string identifier identifying string",
          [&c](auto&, auto done) {
            c.check_running();
            done(RpcResult::of(c.supervisor.config().identifier));
          }});
 
-  r.add({"supervisor.getState", {"struct"}, 0,
+  r.add({"supervisor.getState",
+         {"struct"},
+         0,
          "Return the current state of supervisord as a struct.\n\n"
          "@return struct A struct with keys int statecode, string statename",
          [&c](auto&, auto done) {
@@ -53,7 +62,9 @@ void add_status_methods(RpcRegistry& r, RpcContext& c) {
            done(RpcResult::of(static_cast<int>(::getpid())));
          }});
 
-  r.add({"supervisor.readLog", {"string", "int", "int"}, 2,
+  r.add({"supervisor.readLog",
+         {"string", "int", "int"},
+         2,
          "Read length bytes from the main log starting at offset.\n\n"
          "@param int offset         offset to start reading from.\n"
          "@param int length         number of bytes to read from the log.\n"
@@ -66,8 +77,11 @@ void add_status_methods(RpcRegistry& r, RpcContext& c) {
          }});
   r.alias("supervisor.readMainLog", "supervisor.readLog");
 
-  r.add({"supervisor.clearLog", {"boolean"}, 0,
-         "Clear the main log.\n\n@return boolean result always returns True unless error", [&c](auto&, auto done) {
+  r.add({"supervisor.clearLog",
+         {"boolean"},
+         0,
+         "Clear the main log.\n\n@return boolean result always returns True unless error",
+         [&c](auto&, auto done) {
            c.check_running();
            const std::string& log = c.supervisor.config().logfile;
            if (!exists(log)) throw RpcError(FaultCode::kNoFile);
@@ -77,7 +91,9 @@ void add_status_methods(RpcRegistry& r, RpcContext& c) {
            done(RpcResult::of(true));
          }});
 
-  r.add({"supervisor.shutdown", {"boolean"}, 0,
+  r.add({"supervisor.shutdown",
+         {"boolean"},
+         0,
          "Shut down the supervisor process.\n\n@return boolean result always returns True unless error",
          [&c](auto&, auto done) {
            c.check_running();
@@ -86,7 +102,9 @@ void add_status_methods(RpcRegistry& r, RpcContext& c) {
            c.actions.shutdown();
          }});
 
-  r.add({"supervisor.restart", {"boolean"}, 0,
+  r.add({"supervisor.restart",
+         {"boolean"},
+         0,
          "Restart the supervisor process.\n\n@return boolean result  always return True unless error",
          [&c](auto&, auto done) {
            c.check_running();

@@ -99,8 +99,8 @@ class Multicall : public std::enable_shared_from_this<Multicall> {
   RpcDone done_;
   XmlRpcValue::Array results_;
   size_t next_ = 0;
-  size_t held_ = 0;      // about the bytes results_ holds
-  size_t deferred_ = 0;  // deferred log stretches among them
+  size_t held_ = 0;        // about the bytes results_ holds
+  size_t deferred_ = 0;    // deferred log stretches among them
   bool starting_ = false;  // inside start(): an answer now is synchronous
   bool answered_ = false;
 };
@@ -108,7 +108,9 @@ class Multicall : public std::enable_shared_from_this<Multicall> {
 }  // namespace
 
 void add_system_methods(RpcRegistry& r, PendingCalls&) {
-  r.add({"system.listMethods", {"array"}, 0,
+  r.add({"system.listMethods",
+         {"array"},
+         0,
          "Return an array listing the available method names.\n\n"
          "@return array result  An array of method names available (strings).",
          [&r](auto&, RpcDone done) {
@@ -117,7 +119,9 @@ void add_system_methods(RpcRegistry& r, PendingCalls&) {
            done(RpcResult::of(XmlRpcValue(std::move(names))));
          }});
 
-  r.add({"system.methodHelp", {"string", "string"}, 1,
+  r.add({"system.methodHelp",
+         {"string", "string"},
+         1,
          "Return a string showing the method's documentation.\n\n@param string name   The name of the method.\n"
          "@return string result The documentation for the method name.",
          [&r](const RpcParams& p, RpcDone done) {
@@ -126,7 +130,9 @@ void add_system_methods(RpcRegistry& r, PendingCalls&) {
            done(RpcResult::of(m->help));
          }});
 
-  r.add({"system.methodSignature", {"array", "string"}, 1,
+  r.add({"system.methodSignature",
+         {"array", "string"},
+         1,
          "Return an array describing the method signature in the form [rtype, ptype, ptype...] where rtype is the "
          "return data type of the method, and ptypes are the parameter data types that the method accepts in "
          "method argument order.\n\n@param string name  The name of the method.\n@return array result  The result.",
@@ -138,7 +144,9 @@ void add_system_methods(RpcRegistry& r, PendingCalls&) {
            done(RpcResult::of(XmlRpcValue(std::move(sig))));
          }});
 
-  r.add({"system.multicall", {"array", "array"}, 1,
+  r.add({"system.multicall",
+         {"array", "array"},
+         1,
          "Process an array of calls, and return an array of results. Calls should be structs of the form "
          "{'methodName': string, 'params': array}. Each result is the value the call returned, or a struct of the "
          "form {'faultCode': int, 'faultString': string}. This is useful when you need to make lots of small calls "

@@ -111,8 +111,8 @@ std::string WebUi::make_token() {
 }
 
 std::string WebUi::button(const std::string& action, const std::string& label, const std::string& namespec) const {
-  std::string form = "<form method=\"post\" action=\"index.html\"><input type=\"hidden\" name=\"token\" value=\"" +
-                     token_ + "\">";
+  std::string form =
+      "<form method=\"post\" action=\"index.html\"><input type=\"hidden\" name=\"token\" value=\"" + token_ + "\">";
   if (!namespec.empty()) {
     form += "<input type=\"hidden\" name=\"processname\" value=\"" + html_escape(namespec) + "\">";
   }
@@ -135,8 +135,7 @@ std::string WebUi::render_status(const std::string& message) const {
     ProcessState s = p->state();
     out += "<tr data-process=\"" + html_escape(ns) + "\"><td class=\"state " + css_class(s) + "\">" +
            std::string(process_state_name(s)) + "</td><td>" + html_escape(process_description(*p, now)) +
-           "</td><td><a href=\"" + name_link(*p, quoted) + "\">" + html_escape(ns) +
-           "</a></td><td class=\"actions\">";
+           "</td><td><a href=\"" + name_link(*p, quoted) + "\">" + html_escape(ns) + "</a></td><td class=\"actions\">";
     if (s == ProcessState::kRunning) {
       out += button("restart", "Restart", ns) + button("stop", "Stop", ns);
     } else if (s == ProcessState::kStopped || s == ProcessState::kExited || s == ProcessState::kFatal) {
@@ -156,15 +155,15 @@ void WebUi::serve_status(const HttpRequest& request, Responder responder) const 
   responder.send(html_page(render_status(query["message"])));
 }
 
-void WebUi::run_action(const std::string& action, const std::string& ns,
-                       std::function<void(std::string)> done) const {
+void WebUi::run_action(const std::string& action, const std::string& ns, std::function<void(std::string)> done) const {
   if (action == "refresh") return done("Page refreshed at " + ctime_now());
   if (action == "stopall") {
-    return registry_.call("supervisor.stopAllProcesses", {}, [done](RpcResult) { done("All stopped at " + ctime_now()); });
+    return registry_.call("supervisor.stopAllProcesses", {},
+                          [done](RpcResult) { done("All stopped at " + ctime_now()); });
   }
   if (action == "restartall") {
-    XmlRpcValue calls = XmlRpcValue::array({call_struct("supervisor.stopAllProcesses", {}),
-                                            call_struct("supervisor.startAllProcesses", {})});
+    XmlRpcValue calls = XmlRpcValue::array(
+        {call_struct("supervisor.stopAllProcesses", {}), call_struct("supervisor.startAllProcesses", {})});
     return registry_.call("system.multicall", {calls}, [done](RpcResult) { done("All restarted at " + ctime_now()); });
   }
   Namespec spec = split_namespec(ns);
@@ -178,19 +177,17 @@ void WebUi::run_action(const std::string& action, const std::string& ns,
     });
   }
   if (action == "stop") {
-    return registry_.call("supervisor.stopProcess", {ns}, [done, ns](RpcResult r) {
-      done(r.ok ? "Process " + ns + " stopped" : unexpected(r.fault));
-    });
+    return registry_.call("supervisor.stopProcess", {ns},
+                          [done, ns](RpcResult r) { done(r.ok ? "Process " + ns + " stopped" : unexpected(r.fault)); });
   }
   if (action == "restart") {
-    XmlRpcValue calls = XmlRpcValue::array({call_struct("supervisor.stopProcess", {ns}),
-                                            call_struct("supervisor.startProcess", {ns})});
+    XmlRpcValue calls =
+        XmlRpcValue::array({call_struct("supervisor.stopProcess", {ns}), call_struct("supervisor.startProcess", {ns})});
     return registry_.call("system.multicall", {calls}, [done, ns](RpcResult) { done("Process " + ns + " restarted"); });
   }
   if (action == "clearlog") {
-    return registry_.call("supervisor.clearProcessLogs", {ns}, [done, ns](RpcResult r) {
-      done(r.ok ? "Log for " + ns + " cleared" : unexpected(r.fault));
-    });
+    return registry_.call("supervisor.clearProcessLogs", {ns},
+                          [done, ns](RpcResult r) { done(r.ok ? "Log for " + ns + " cleared" : unexpected(r.fault)); });
   }
   done("Unknown action " + action);
 }
@@ -198,8 +195,9 @@ void WebUi::run_action(const std::string& action, const std::string& ns,
 void WebUi::serve_action(const HttpRequest& request, Responder responder) const {
   auto form = parse_query(request.body);
   if (!constant_time_equals(form["token"], token_)) {
-    HttpResponse r = html_page(page("Forbidden", "<main><p>This form is stale or did not come from this page. "
-                                                 "<a href=\"index.html\">Reload the status page</a>.</p></main>"));
+    HttpResponse r = html_page(page("Forbidden",
+                                    "<main><p>This form is stale or did not come from this page. "
+                                    "<a href=\"index.html\">Reload the status page</a>.</p></main>"));
     r.status = 403;
     return responder.send(r);
   }
@@ -228,8 +226,8 @@ void WebUi::serve_tail(const HttpRequest& request, Responder responder) const {
   }
   std::string body = "<header><h1>Tail of " + html_escape(ns) + "</h1></header>\n<main>\n<div class=\"toolbar\">";
   if (!ns.empty()) {
-    body += "<a class=\"button\" href=\"tail.html?processname=" + percent_encode(ns) + "&amp;limit=" +
-            std::to_string(limit) + "\">Refresh</a>";
+    body += "<a class=\"button\" href=\"tail.html?processname=" + percent_encode(ns) +
+            "&amp;limit=" + std::to_string(limit) + "\">Refresh</a>";
   }
   body += "<a class=\"button\" href=\"index.html\">Status</a></div>\n<pre>" + html_escape(text) + "</pre>\n</main>\n";
   responder.send(html_page(page("Supervisor tail of process " + ns, body)));
