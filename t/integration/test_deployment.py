@@ -500,6 +500,11 @@ class DeploymentTest(unittest.TestCase):
             with self.assertRaises(xmlrpc.client.Fault):
                 p.deployment.show(*args, {})
         self.assertFalse(os.path.exists(self.path("app/a--b")))
+        # A job bootstrapped before the rule (its run dir exists) is still reached.
+        os.makedirs(self.path("app/s/c/datanode1"))
+        with self.assertRaises(xmlrpc.client.Fault) as e:
+            p.deployment.show("s", "c", "datanode1", {})
+        self.assertEqual(e.exception.faultCode, 10)  # BAD_NAME from supervisor: no such process, but asked
 
     def test_daemon_answers_while_a_slow_bootstrap_runs(self):
         result = {}

@@ -305,6 +305,26 @@ class Protocol(HttpTest):
         finally:
             for c in held:
                 c.close()
+        # Every descriptor taken by clients that did authenticate (nobody to
+        # drop): a newcomer gets 503 at once, and the daemon does not spin.
+        held = []
+        try:
+            for _ in range(80):
+                c = socket.create_connection(("127.0.0.1", self.port), timeout=10)
+                c.sendall(b"GET /ok.html HTTP/1.1\r\nHost: x\r\n\r\n")
+                answer = c.recv(1000)
+                held.append(c)
+                if status_of(answer) == 503:
+                    break
+            self.assertEqual(status_of(answer), 503)
+            cpu = lambda: sum(int(x) for x in open("/proc/%d/stat" % d.pid).read().rsplit(")", 1)[1].split()[11:13])
+            before = cpu()
+            time.sleep(1)
+            self.assertLess(cpu() - before, 20, "the daemon spun (clock ticks in 1 s)")
+        finally:
+            for c in held:
+                c.close()
+        wait_until(lambda: self._state_ok(), timeout=10, what="serving again")
 
     def _state_ok(self):
         try:
@@ -437,6 +457,11 @@ class Listeners(HttpTest):
             command=/bin/sh -c "trap '' TERM; while :; do sleep 1; done"
             startsecs=0
             stopwaitsecs=2
+            [program:many]
+            command=/bin/sleep 1000
+            process_name=%%(program_name)s%%(process_num)d
+            numprocs=100
+            startsecs=0
             """ % port)).start()
         d.wait_log("success: slowstop")
         sock = d.path("supervisor.sock")
@@ -450,11 +475,14 @@ class Listeners(HttpTest):
                 s.settimeout(5)
                 try:
                     s.connect(address)
-                except OSError as e:
+                except (ConnectionRefusedError, FileNotFoundError) as e:  # no listener, no socket file
                     failures.append("%s: %s" % (address, e))
+                except BlockingIOError:
+                    pass  # a full backlog: busy, not refused
                 finally:
                     s.close()
                 tries += 1
+            time.sleep(0.0005)
         self.assertEqual(failures[:5], [])
         self.assertGreater(tries, 1000)
         d.wait_log("supervisord started", count=2, timeout=20)

@@ -57,7 +57,7 @@ TEST(JobLayout, PlainNamesOnly) {
 TEST(JobLayout, OneProcessNameMeansOneJob) {
   auto fault = [](const char* s, const char* c, const char* j) -> std::string {
     try {
-      read_job_call({XmlRpcValue(s), XmlRpcValue(c), XmlRpcValue(j)});
+      check_unambiguous(read_job_call({XmlRpcValue(s), XmlRpcValue(c), XmlRpcValue(j)}).id);
     } catch (const RpcError& e) {
       EXPECT_EQ(e.fault.code, static_cast<int>(FaultCode::kBadArguments));
       return e.fault.text;
@@ -78,7 +78,7 @@ TEST(JobLayout, OneProcessNameMeansOneJob) {
 }
 
 TEST(JobLayout, ProcessNamesOfAcceptedJobsNeverMeet) {
-  // Every job read_job_call accepts from a small alphabet: no two share a
+  // Every unambiguous job from a small alphabet: no two share a
   // process name (so they never share a conf file or a supervisor process).
   std::set<std::string> names;
   for (const char* a : {"a", "b", "-", "1"})
@@ -93,6 +93,7 @@ TEST(JobLayout, ProcessNamesOfAcceptedJobsNeverMeet) {
           JobCall call;
           try {
             call = read_job_call(params);
+            check_unambiguous(call.id);
           } catch (const RpcError&) {
             continue;
           }

@@ -22,6 +22,7 @@ class FakeDeferred : public DeferredText {
     return true;
   }
   void shrink(size_t to) { text_.resize(to); }
+  void replace(std::string text) { text_ = std::move(text); }
   mutable int reads = 0;
 
  private:
@@ -92,6 +93,18 @@ TEST(XmlRpcAnswer, ATextThatShrinksWhileSentIsAFailure) {
   }
   EXPECT_TRUE(answer.failed());
   EXPECT_LT(out.size(), answer.size());
+}
+
+TEST(XmlRpcAnswer, TextRewrittenWhileSentNeverRunsPastTheSize) {
+  auto deferred = std::make_shared<FakeDeferred>(std::string(4 * kTextPieceBytes, 'x'));
+  XmlRpcAnswer answer(XmlRpcValue::deferred(deferred));
+  std::string out;
+  answer.read(&out, 1000);
+  deferred->replace(std::string(4 * kTextPieceBytes, '&'));  // escapes five times longer
+  while (answer.read(&out, 1000)) {
+  }
+  EXPECT_EQ(out.size(), answer.size());
+  EXPECT_TRUE(answer.failed());
 }
 
 TEST(XmlRpcAnswer, UnreadableDeferredTextIsSaidAtOnce) {

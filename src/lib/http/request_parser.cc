@@ -1,5 +1,6 @@
 #include "lib/http/request_parser.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "lib/util/strings.h"
@@ -8,6 +9,7 @@ namespace sn {
 namespace {
 
 constexpr size_t kMaxChunkLine = 1024;
+constexpr size_t kBodyReserve = 64 * 1024;
 constexpr int kMaxLeadingBlankLines = 8;
 
 bool token_char(char c) {
@@ -116,7 +118,9 @@ HttpRequestParser::Status HttpRequestParser::headers_done() {
     uint64_t length = std::stoull(*cl);
     if (length > limits_.max_body) return fail(413, "request body too large");
     remaining_ = static_cast<size_t>(length);
-    request_.body.reserve(remaining_);
+    // What a request announces is not yet memory it deserves: up to a piece
+    // now, the rest as it arrives (credentials are checked in between).
+    request_.body.reserve(std::min<size_t>(remaining_, kBodyReserve));
     state_ = remaining_ ? State::kBody : State::kDone;
     return remaining_ ? Status::kNeedMore : Status::kComplete;
   }

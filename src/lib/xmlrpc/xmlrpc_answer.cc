@@ -97,6 +97,12 @@ bool XmlRpcAnswer::read(std::string* out, size_t max) {
     append_xml_text(out, bytes);
     offset_ += bytes.size();
   }
+  if (produced_ + (out->size() - start) > size_) {
+    // The text changed since it was counted: never more than Content-Length.
+    out->resize(start + static_cast<size_t>(size_ - produced_));
+    broken_ = true;
+    piece_ = pieces_.size();
+  }
   produced_ += out->size() - start;
   return piece_ < pieces_.size();
 }

@@ -84,9 +84,12 @@ void DeploymentService::add_methods(RpcRegistry& r) {
          }});
 
   auto operation = [&](const std::string& name, std::string help, void (DeploymentService::*run)(const OpPtr&)) {
-    r.add({ns + name, op_sig, 3, std::move(help), [this, run](const RpcParams& p, RpcDone done) {
+    bool creating = name == "bootstrap";
+    r.add({ns + name, op_sig, 3, std::move(help), [this, run, creating](const RpcParams& p, RpcDone done) {
              context_.check_running();
-             OpPtr op = begin(read_job_call(p), std::move(done));
+             JobCall call = read_job_call(p);
+             check_job_name(call.id, creating);
+             OpPtr op = begin(call, std::move(done));
              if (op) (this->*run)(op);
            }});
   };
@@ -97,11 +100,13 @@ void DeploymentService::add_methods(RpcRegistry& r) {
   operation("cleanup", "Run the job's cleanup.sh and remove its log and data dirs.", &DeploymentService::cleanup);
   r.add({ns + "stop", op_sig, 3, "Stop the job (without waiting).", [this](const RpcParams& p, RpcDone done) {
            JobCall call = read_job_call(p);
+           check_job_name(call.id, false);
            call_supervisor("supervisor.stopProcess", {XmlRpcValue(call.id.process_name()), XmlRpcValue(false)},
                            [done](RpcResult res) { done(res.ok ? RpcResult::of(XmlRpcValue("OK")) : std::move(res)); });
          }});
   r.add({ns + "show", op_sig, 3, "The job's state name.", [this](const RpcParams& p, RpcDone done) {
            JobCall call = read_job_call(p);
+           check_job_name(call.id, false);
            call_supervisor("supervisor.getProcessInfo", {XmlRpcValue(call.id.process_name())}, [done](RpcResult res) {
              if (!res.ok) return done(std::move(res));
              const XmlRpcValue* state = res.value.member("statename");

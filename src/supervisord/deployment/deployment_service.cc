@@ -58,6 +58,19 @@ DeploymentService::~DeploymentService() = default;
 
 // ------------------------------------------------------------------ plumbing
 
+void DeploymentService::check_job_name(const JobId& id, bool creating) const {
+  if (!creating && is_directory(layout_.run_dir(id))) {
+    try {
+      check_unambiguous(id);
+    } catch (const RpcError& e) {
+      context_.logger.warn("deployment: " + id.process_name() + ": " + e.fault.text +
+                           " (bootstrapped before, so allowed)");
+    }
+    return;
+  }
+  check_unambiguous(id);
+}
+
 DeploymentService::OpPtr DeploymentService::begin(const JobCall& call, RpcDone done) {
   std::string name = call.id.process_name();
   if (busy_.count(name)) {

@@ -74,6 +74,11 @@ class DeploymentService {
   void cleanup_unregister(const OpPtr& op);
 
   OpPtr begin(const JobCall& call, RpcDone done);  // nullptr when the job is busy (answered)
+  // For what acts on a job's process name or conf file: an ambiguous name is
+  // refused (check_unambiguous), unless `creating` is false and that very
+  // job was bootstrapped before the rule (its run dir exists), so that it
+  // can still be started, stopped and cleaned up.
+  void check_job_name(const JobId& id, bool creating) const;
   void finish(const OpPtr& op, RpcResult result);
 
   DeploymentConfig config_;

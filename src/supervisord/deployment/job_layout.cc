@@ -67,7 +67,6 @@ JobCall read_job_call(const RpcParams& params) {
   check_plain_name("service", call.id.service);
   check_plain_name("cluster", call.id.cluster);
   check_plain_name("job", call.id.job);
-  check_unambiguous(call.id);
   bool have_config = false, have_instance = false;
   for (size_t i = 3; i < params.size(); ++i) {
     if (params[i].is(XmlRpcValue::Type::kStruct) && !have_config) {

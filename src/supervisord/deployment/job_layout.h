@@ -33,6 +33,8 @@ void check_plain_name(const char* what, const std::string& name);
 // job could also have, so that one name means one job: "--" inside a name
 // or a '-' at either end ('a--b','c' and 'a','b--c' would meet), and a job
 // name ending in a digit ('dn1' alone and 'dn' instance 1 would meet).
+// Their run dirs never meet, so only what acts on the process name or its
+// conf file needs this.
 void check_unambiguous(const JobId& id);
 
 // A per-job call's parameters: (service, cluster, job[, config_dict][, instance_id]).

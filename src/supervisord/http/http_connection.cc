@@ -88,15 +88,15 @@ void HttpConnection::parse_input() {
     if (in_.empty() && in_.capacity() > kReadChunk) std::string().swap(in_);  // after a large body
     if (status == HttpRequestParser::Status::kNeedMore) break;
     if (status == HttpRequestParser::Status::kError) {
-      std::string().swap(in_);  // nothing more is read into it: give its memory back
       answer_error(parser_.error_status());
+      forget_input();
       break;
     }
     if (status == HttpRequestParser::Status::kHeaders) {
       // Before a byte of its body is read.
       if (!authorize(parser_.pending())) {
-        std::string().swap(in_);
         answer_unauthorized();
+        forget_input();
         break;
       }
       continue;
@@ -105,6 +105,12 @@ void HttpConnection::parse_input() {
   }
   parsing_ = false;
   update_events();
+}
+
+// Nothing more is read after a final answer: what was read goes, memory and all.
+void HttpConnection::forget_input() {
+  std::string().swap(in_);
+  parser_ = HttpRequestParser(limits_.parser, /*report_headers=*/true);
 }
 
 bool HttpConnection::authorize(const HttpRequest& headers) {

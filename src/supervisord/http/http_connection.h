@@ -73,6 +73,7 @@ class HttpConnection {
   void read_input();
   void parse_input();
   bool authorize(const HttpRequest& headers);
+  void forget_input();
   void dispatch(HttpRequest request);
   void answer_error(int status);
   void answer_unauthorized();

@@ -93,31 +93,54 @@ void HttpServer::accept_from(Endpoint& endpoint) {
     int fd = ::accept4(endpoint.listener->fd(), reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
       if (errno == EINTR || errno == ECONNABORTED) continue;
-      if (errno == EMFILE || errno == ENFILE) {
-        // Out of descriptors: free one now, never wait for it.
-        if (make_room()) continue;
-        if (spare_) {
-          refuse_on_spare(endpoint);
-          continue;
-        }
-        logger_.warn(std::string("cannot accept HTTP connections: ") + std::strerror(errno));
-        for (auto& e : endpoints_) e->watch.set_events(0);
-        resume_accepting_.arm_at(loop_.clock().monotonic_ns() + kNanosPerSecond / 10);
-      }
+      // Out of descriptors (the kernel says so whether or not anyone waits):
+      // see to whoever waits now, never later.
+      if ((errno == EMFILE || errno == ENFILE) && accept_on_spare(endpoint)) continue;
       return;
     }
-    UniqueFd client(fd);
-    admit(endpoint, std::move(client), peer_of(fd, addr, endpoint.listener->is_unix()));
+    std::string peer = peer_of(fd, addr, endpoint.listener->is_unix());
+    admit(endpoint, UniqueFd(fd), peer);
   }
+}
+
+bool HttpServer::accept_on_spare(Endpoint& endpoint) {
+  if (!spare_) {
+    logger_.warn(std::string("cannot accept HTTP connections: ") + std::strerror(errno));
+    for (auto& e : endpoints_) e->watch.set_events(0);
+    resume_accepting_.arm_at(loop_.clock().monotonic_ns() + kNanosPerSecond / 10);
+    return false;
+  }
+  spare_.reset();
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  UniqueFd client(
+      ::accept4(endpoint.listener->fd(), reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC));
+  if (!client) {
+    spare_ = open_spare();
+    return false;  // nobody was waiting
+  }
+  // A client in hand, on the spare's descriptor: it stays if an idle
+  // unauthenticated connection makes room for the spare, else it gets 503.
+  if (make_room()) {
+    spare_ = open_spare();
+    std::string peer = peer_of(client.get(), addr, endpoint.listener->is_unix());
+    admit(endpoint, std::move(client), peer);
+  } else {
+    send_busy(client.get());
+    client.reset();
+    spare_ = open_spare();
+  }
+  return true;
 }
 
 void HttpServer::admit(Endpoint& endpoint, UniqueFd fd, const std::string& peer) {
   ConnectionBudget::Admission a = endpoint.budget.on_arrival(peer);
   // Before one is dropped as idle, what it may have sent meanwhile is read:
-  // a burst of clients is accepted before any of them has been read.
-  for (int tries = 0; a.evict && tries < 8; ++tries) {
+  // a burst of clients is accepted before any of them has been read. Each
+  // round either drops one or sees one prove itself, so this ends.
+  while (a.evict) {
     auto victim = connections_.find(*a.evict);
-    if (victim == connections_.end()) break;
+    if (victim == connections_.end()) return send_busy(fd.get());  // not ours: never admit past the budget
     victim->second.connection->read_now();
     if (endpoint.budget.is_unproven(*a.evict)) {
       auto still = connections_.find(*a.evict);
@@ -149,14 +172,6 @@ bool HttpServer::make_room() {
     return true;
   }
   return false;
-}
-
-void HttpServer::refuse_on_spare(Endpoint& endpoint) {
-  spare_.reset();
-  UniqueFd client(::accept4(endpoint.listener->fd(), nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC));
-  if (client) send_busy(client.get());
-  client.reset();
-  spare_ = open_spare();
 }
 
 void HttpServer::retire(ConnectionBudget::Id id) {

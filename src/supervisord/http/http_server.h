@@ -51,10 +51,13 @@ class HttpServer {
     Endpoint* endpoint;
   };
   void accept_from(Endpoint& endpoint);
+  // Out of descriptors: takes the waiting client (if any) on the spare
+  // descriptor and keeps it when room can be made, else answers it 503;
+  // false when nobody was waiting (or there is no spare).
+  bool accept_on_spare(Endpoint& endpoint);
   void admit(Endpoint& endpoint, UniqueFd fd, const std::string& peer);
   // Closes the most idle unauthenticated connection of any listener; false if there is none.
   bool make_room();
-  void refuse_on_spare(Endpoint& endpoint);
   void retire(ConnectionBudget::Id id);
 
   EventLoop& loop_;

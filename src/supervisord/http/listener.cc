@@ -1,6 +1,7 @@
 // Tested by t/integration/test_http.py, class Listeners.
 #include "supervisord/http/listener.h"
 
+#include <fcntl.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -36,7 +37,7 @@ UniqueFd open_inet(const HttpServerConfig& c) {
   int one = 1;
   ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (::bind(fd.get(), found->ai_addr, found->ai_addrlen) != 0) {
-    if (errno == EADDRINUSE) throw ListenError(kInUse);
+    if (errno == EADDRINUSE) throw ListenError(kInUse, true);
     fail("cannot listen on " + c.host + ":" + port + " for [" + c.section + "]", errno);
   }
   if (::listen(fd.get(), kBacklog) != 0) fail("listen", errno);
@@ -74,7 +75,7 @@ UniqueFd open_unix(const HttpServerConfig& c) {
   if (::chmod(temp.c_str(), c.chmod) != 0) fail("cannot chmod " + temp, errno);
   if (::link(temp.c_str(), c.file.c_str()) != 0) {
     if (errno != EEXIST) fail("cannot create the socket " + c.file + " for [" + c.section + "]", errno);
-    if (socket_alive(c.file)) throw ListenError(kInUse);
+    if (socket_alive(c.file)) throw ListenError(kInUse, true);
     ::unlink(c.file.c_str());  // stale: left by a supervisord that died
     if (::link(temp.c_str(), c.file.c_str()) != 0) fail("cannot create the socket " + c.file, errno);
   }
@@ -99,20 +100,38 @@ Listener Listener::open(const HttpServerConfig& c) {
     l.fd_ = open_unix(c);
     l.unix_path_ = c.file;
     l.description_ = "unix://" + c.file;
+    struct stat st;
+    if (::lstat(c.file.c_str(), &st) == 0) {
+      l.unix_dev_ = st.st_dev;
+      l.unix_ino_ = st.st_ino;
+    }
   }
   return l;
 }
 
-void Listener::apply_ownership(const HttpServerConfig& c) const {
-  if (unix_path_.empty()) return;
-  if (::chmod(unix_path_.c_str(), c.chmod) != 0) fail("cannot chmod " + unix_path_, errno);
+UniqueFd Listener::own_socket_file() const {
+  UniqueFd at(::open(unix_path_.c_str(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
+  struct stat st;
+  if (!at || ::fstat(at.get(), &st) != 0 || !S_ISSOCK(st.st_mode) || st.st_dev != unix_dev_ || st.st_ino != unix_ino_)
+    return {};
+  return at;
+}
+
+bool Listener::apply_ownership(const HttpServerConfig& c) const {
+  if (unix_path_.empty()) return true;
+  UniqueFd at = own_socket_file();
+  if (!at) return false;
+  // Through the handle of our own file: a link swapped in meanwhile is not followed.
+  std::string self = "/proc/self/fd/" + std::to_string(at.get());
+  if (::chmod(self.c_str(), c.chmod) != 0) fail("cannot chmod " + unix_path_, errno);
   if ((c.chown_uid != static_cast<uid_t>(-1) || c.chown_gid != static_cast<gid_t>(-1)) &&
-      ::chown(unix_path_.c_str(), c.chown_uid, c.chown_gid) != 0)
+      ::fchownat(at.get(), "", c.chown_uid, c.chown_gid, AT_EMPTY_PATH) != 0)
     fail("cannot chown the socket " + unix_path_ + " as [" + c.section + "] chown asks", errno);
+  return true;
 }
 
 Listener::~Listener() {
-  if (fd_ && !unix_path_.empty()) ::unlink(unix_path_.c_str());
+  if (fd_ && !unix_path_.empty() && own_socket_file()) ::unlink(unix_path_.c_str());
 }
 
 }  // namespace sn

@@ -16,14 +16,36 @@ std::string address_of(const HttpServerConfig& c) {
 
 Listener& ListenerSet::acquire(const HttpServerConfig& config) {
   std::string address = address_of(config);
-  for (Slot& slot : slots_) {
-    if (slot.address != address) continue;
-    slot.listener->apply_ownership(config);
-    slot.acquired = true;
-    return *slot.listener;
+  for (auto it = slots_.begin(); it != slots_.end(); ++it) {
+    if (it->address != address) continue;
+    if (it->listener->apply_ownership(config)) {
+      it->acquired = true;
+      return *it->listener;
+    }
+    slots_.erase(it);  // its socket file is gone or replaced: make a new one
+    break;
   }
-  slots_.push_back({address, std::make_unique<Listener>(Listener::open(config)), true});
+  std::unique_ptr<Listener> opened;
+  try {
+    opened = std::make_unique<Listener>(Listener::open(config));
+  } catch (const ListenError& e) {
+    // The same port on another host ("127.0.0.1:9001" become "*:9001"):
+    // the old socket holds it until it is let go.
+    if (!e.in_use() || !release_unacquired_port(config)) throw;
+    opened = std::make_unique<Listener>(Listener::open(config));
+  }
+  slots_.push_back({address, std::move(opened), true});
   return *slots_.back().listener;
+}
+
+bool ListenerSet::release_unacquired_port(const HttpServerConfig& config) {
+  if (config.family != HttpServerConfig::Family::kInet) return false;
+  std::string port = " " + std::to_string(config.port);
+  size_t before = slots_.size();
+  std::erase_if(slots_, [&](const Slot& s) {
+    return !s.acquired && s.address.starts_with("inet ") && s.address.ends_with(port);
+  });
+  return slots_.size() != before;
 }
 
 void ListenerSet::release_unacquired() {

@@ -25,6 +25,9 @@ class ListenerSet {
   size_t size() const { return slots_.size(); }
 
  private:
+  // Closes the not yet acquired TCP listeners on `config`'s port; false if none.
+  bool release_unacquired_port(const HttpServerConfig& config);
+
   struct Slot {
     std::string address;
     std::unique_ptr<Listener> listener;

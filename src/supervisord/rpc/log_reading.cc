@@ -31,7 +31,8 @@ bool read_at(int fd, int64_t offset, int64_t length, std::string* out) {
 }
 
 // A stretch of a log, read from the descriptor opened when it was asked
-// for (a rotation meanwhile renames the file; the bytes stay the same).
+// for (a rotation meanwhile renames the file; the bytes stay the same; a
+// log emptied in place is never read this way).
 class LogStretch : public DeferredText {
  public:
   LogStretch(UniqueFd fd, int64_t start, int64_t length) : fd_(std::move(fd)), start_(start), length_(length) {}
@@ -59,10 +60,11 @@ UniqueFd open_log(const std::string& path, int64_t* size) {
   return fd;
 }
 
-// `length` bytes at `start` of the open log: read now when short, else deferred.
-std::optional<XmlRpcValue> stretch(UniqueFd fd, int64_t start, int64_t length) {
+// `length` bytes at `start` of the open log: read now when short (or when
+// a rotation could rewrite them under a deferred read), else deferred.
+std::optional<XmlRpcValue> stretch(UniqueFd fd, int64_t start, int64_t length, Rotation rotation) {
   if (length <= 0) return XmlRpcValue("");
-  if (length < static_cast<int64_t>(kTextPieceBytes)) {
+  if (length < static_cast<int64_t>(kTextPieceBytes) || rotation == Rotation::kTruncatesInPlace) {
     std::string data;
     if (!read_at(fd.get(), start, length, &data)) return std::nullopt;
     return XmlRpcValue(std::move(data));
@@ -72,19 +74,23 @@ std::optional<XmlRpcValue> stretch(UniqueFd fd, int64_t start, int64_t length) {
 
 }  // namespace
 
-XmlRpcValue read_log_range(const std::string& path, int64_t offset, int64_t length) {
+Rotation rotation_of(int64_t maxbytes, int backups) {
+  return maxbytes > 0 && backups <= 0 ? Rotation::kTruncatesInPlace : Rotation::kRenames;
+}
+
+XmlRpcValue read_log_range(const std::string& path, int64_t offset, int64_t length, Rotation rotation) {
   if ((offset < 0 && length != 0) || length < 0) throw RpcError(FaultCode::kBadArguments);
   int64_t size = 0;
   UniqueFd fd = open_log(path, &size);
   if (!fd) throw RpcError(FaultCode::kFailed);
   int64_t start = offset < 0 ? std::max<int64_t>(size + offset, 0) : std::min(offset, size);
   int64_t end = offset < 0 || length == 0 ? size : std::min(size, offset + length);
-  std::optional<XmlRpcValue> data = stretch(std::move(fd), start, end - start);
+  std::optional<XmlRpcValue> data = stretch(std::move(fd), start, end - start, rotation);
   if (!data) throw RpcError(FaultCode::kFailed);
   return std::move(*data);
 }
 
-TailResult tail_log(const std::string& path, int64_t offset, int64_t length) {
+TailResult tail_log(const std::string& path, int64_t offset, int64_t length, Rotation rotation) {
   int64_t size = -1;
   UniqueFd fd = open_log(path, &size);
   if (!fd) return {XmlRpcValue(""), offset, false};
@@ -98,7 +104,7 @@ TailResult tail_log(const std::string& path, int64_t offset, int64_t length) {
     offset = std::max<int64_t>(size - length, 0);
     length = std::max<int64_t>(length, 0);
   }
-  std::optional<XmlRpcValue> data = stretch(std::move(fd), offset, std::min(length, size - offset));
+  std::optional<XmlRpcValue> data = stretch(std::move(fd), offset, std::min(length, size - offset), rotation);
   if (!data) return {XmlRpcValue(""), offset, false};
   r.data = std::move(*data);
   r.offset = size;

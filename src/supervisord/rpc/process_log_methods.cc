@@ -21,13 +21,18 @@ const std::string& log_path(const Process& p, Channel ch) {
   return ch == Channel::kStdout ? p.stdout_log_path() : p.stderr_log_path();
 }
 
+Rotation log_rotation(const Process& p, Channel ch) {
+  const ChannelConfig& c = ch == Channel::kStdout ? p.config().stdout_channel : p.config().stderr_channel;
+  return rotation_of(c.logfile_maxbytes, c.logfile_backups);
+}
+
 XmlRpcValue read_process_log(RpcContext& c, const RpcParams& params, Channel ch) {
   c.check_running();
   Process& p = lookup_process(c.supervisor, string_param(params, 0));
   const std::string& path = log_path(p, ch);
   if (path.empty()) throw RpcError(FaultCode::kNoFile);  // supervisor: NO_FILE, no detail
   if (::access(path.c_str(), F_OK) != 0) throw RpcError(FaultCode::kNoFile, path);
-  return read_log_range(path, int_param(params, 1), int_param(params, 2));
+  return read_log_range(path, int_param(params, 1), int_param(params, 2), log_rotation(p, ch));
 }
 
 XmlRpcValue tail_process_log(RpcContext& c, const RpcParams& params, Channel ch) {
@@ -35,7 +40,7 @@ XmlRpcValue tail_process_log(RpcContext& c, const RpcParams& params, Channel ch)
   Process& p = lookup_process(c.supervisor, string_param(params, 0));
   const std::string& path = log_path(p, ch);
   if (path.empty() || ::access(path.c_str(), F_OK) != 0) return XmlRpcValue::array({"", 0, false});
-  TailResult t = tail_log(path, int_param(params, 1), int_param(params, 2));
+  TailResult t = tail_log(path, int_param(params, 1), int_param(params, 2), log_rotation(p, ch));
   return XmlRpcValue(XmlRpcValue::Array{std::move(t.data), t.offset, t.overflow});
 }
 

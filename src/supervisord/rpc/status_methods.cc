@@ -73,7 +73,9 @@ void add_status_methods(RpcRegistry& r, RpcContext& c) {
            c.check_running();
            const std::string& log = c.supervisor.config().logfile;
            if (!exists(log)) throw RpcError(FaultCode::kNoFile, log);
-           done(RpcResult::of(read_log_range(log, int_param(p, 0), int_param(p, 1))));
+           const SupervisordConfig& conf = c.supervisor.config();
+           done(RpcResult::of(read_log_range(log, int_param(p, 0), int_param(p, 1),
+                                             rotation_of(conf.logfile_maxbytes, conf.logfile_backups))));
          }});
   r.alias("supervisor.readMainLog", "supervisor.readLog");
 
