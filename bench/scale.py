@@ -13,7 +13,7 @@ process it starts is stopped by pid.
 Usage: scale.py --daemon 'LABEL=CMD {conf}' [...] --ctl 'LABEL=CMD' [...] --ns 1000,5000
 Prints one JSON object per (daemon, N) and a table at the end.
 
-A copy of ../shared/bench/scale.py with one change: each run's files go on
+A copy of the project's shared scale harness with one change: each run's files go on
 tmpfs (--workdir-base), see work_base().
 """
 import argparse, json, os, resource, shlex, signal, socket, subprocess, sys, tempfile, time

@@ -7,10 +7,11 @@
 #include <chrono>
 #include <thread>
 
+#include "config.h"
+#include "lib/rpc/rpc_client.h"
+#include "lib/rpc/server_url.h"
 #include "lib/util/strings.h"
 #include "supervisor-deploy/ssh_session.h"
-#include "supervisorctl/rpc_client.h"
-#include "supervisorctl/server_url.h"
 
 namespace sn {
 
@@ -161,7 +162,8 @@ class HostDeployment {
     std::string host = h_.address.find(':') != std::string::npos ? "[" + h_.address + "]" : h_.address;
     std::optional<ServerUrl> url = parse_server_url("http://" + host + ":" + std::to_string(g_.http_port));
     if (!url) throw std::runtime_error("cannot make a URL of " + host);
-    RpcClient client(*url, Credentials{g_.http_username, g_.http_password});
+    RpcClient client(*url, Credentials{g_.http_username, g_.http_password},
+                     CallOptions{"supervisor-native supervisor-deploy/" PACKAGE_VERSION, nullptr});
     client.set_timeout_ms(5000);
     auto deadline = step();
     std::string last;

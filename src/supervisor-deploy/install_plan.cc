@@ -5,24 +5,16 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
+
+#include "lib/util/read_file.h"
 
 namespace sn {
 
 namespace {
 
 constexpr const char* kPrograms[] = {"supervisord", "supervisorctl", "crashmail"};
-
-std::optional<std::string> read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string join(const std::vector<std::string>& items, const std::string& sep) {
   std::string out;
@@ -47,8 +39,9 @@ std::vector<LocalProgram> find_programs(const std::string& from, const std::stri
     std::vector<std::string> tried = {from + "/src/" + name + "/" + name, from + "/bin/" + installed_prefix + name};
     std::optional<std::string> content;
     std::string found;
+    int error = 0;
     for (const auto& path : tried) {
-      if (::access(path.c_str(), X_OK) == 0 && (content = read_whole(path))) {
+      if (::access(path.c_str(), X_OK) == 0 && (content = read_whole_file(path, &error))) {
         found = path;
         break;
       }

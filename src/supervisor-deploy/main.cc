@@ -6,15 +6,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <cstring>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "config.h"
 #include "lib/config/config_error.h"
+#include "lib/util/read_file.h"
 #include "lib/util/version.h"
 #include "supervisor-deploy/deploy_runner.h"
 
@@ -51,14 +52,6 @@ std::string home_dir() {
   if (const char* h = std::getenv("HOME"); h && *h) return h;
   passwd* pw = ::getpwuid(::getuid());
   return pw ? pw->pw_dir : "/";
-}
-
-std::optional<std::string> read_text(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return std::nullopt;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 int parse_number(const char* option, const char* text, int max) {
@@ -138,14 +131,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> templates = template_path.empty()
                                            ? std::vector<std::string>{SN_DEPLOY_TEMPLATE, SN_SOURCE_TEMPLATE}
                                            : std::vector<std::string>{template_path};
+  int template_error = 0;
   for (const auto& t : templates) {
-    if (auto text = read_text(t)) {
+    int error = 0;
+    if (auto text = sn::read_whole_file(t, &error)) {
       options.template_text = *text;
       break;
     }
+    if (!template_error) template_error = error;
   }
   if (options.template_text.empty()) {
-    std::fprintf(stderr, "supervisor-deploy: cannot read the template %s\n", templates.front().c_str());
+    std::fprintf(stderr, "supervisor-deploy: cannot read the template %s: %s\n", templates.front().c_str(),
+                 std::strerror(template_error ? template_error : ENOENT));
     return 2;
   }
 

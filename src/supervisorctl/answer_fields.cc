@@ -1,8 +1,8 @@
 // Tested by t/unit/answer_fields_test.cc.
 #include "supervisorctl/answer_fields.h"
 
+#include "lib/rpc/rpc_client.h"
 #include "lib/util/strings.h"
-#include "supervisorctl/rpc_client.h"
 
 namespace sn {
 namespace {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "lib/config/config_loader.h"
+#include "lib/rpc/rpc_client.h"
+#include "lib/rpc/server_url.h"
 #include "lib/util/usage_error.h"
-#include "supervisorctl/rpc_client.h"
-#include "supervisorctl/server_url.h"
 
 namespace sn {
 

@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "config.h"
 #include "supervisorctl/interrupt_watch.h"
+#include "supervisorctl/interruption.h"
 
 namespace sn {
 namespace {
@@ -42,6 +44,9 @@ void check_multi(CURLMcode code) {
 
 }  // namespace
 
+CurlServerConnection::CurlServerConnection(const ServerUrl& url, const Credentials& credentials)
+    : rpc_(url, credentials, CallOptions{"supervisor-native supervisorctl/" PACKAGE_VERSION, interrupted}) {}
+
 ServerConnection::FollowEnd CurlServerConnection::follow(const std::vector<std::string>& paths,
                                                          const LineHandler& on_line) {
   std::fflush(stdout);
@@ -53,7 +58,7 @@ ServerConnection::FollowEnd CurlServerConnection::follow(const std::vector<std::
     auto s = std::make_unique<Stream>();
     s->easy = new_curl_easy();
     CURL* h = s->easy.get();
-    configure_request(h, rpc_.url(), rpc_.credentials(), path);
+    configure_request(h, rpc_.url(), rpc_.credentials(), path, rpc_.options());
     curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
     curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, to_stdout);

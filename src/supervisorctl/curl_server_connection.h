@@ -3,14 +3,15 @@
 // Ctrl-C and (for fg) standard input. No threads.
 #pragma once
 
-#include "supervisorctl/rpc_client.h"
+#include "lib/rpc/rpc_client.h"
 #include "supervisorctl/server_connection.h"
 
 namespace sn {
 
 class CurlServerConnection : public ServerConnection {
  public:
-  CurlServerConnection(const ServerUrl& url, const Credentials& credentials) : rpc_(url, credentials) {}
+  // Ctrl-C (interruption.h) ends a request in flight.
+  CurlServerConnection(const ServerUrl& url, const Credentials& credentials);
 
   XmlRpcValue call(std::string_view method, const std::vector<XmlRpcValue>& params) override {
     return rpc_.call(method, params);

@@ -5,14 +5,13 @@
 // instead (InterruptWatch), so no signal slips past them.
 #pragma once
 
-#include <exception>
+#include "lib/rpc/rpc_client.h"
 
 namespace sn {
 
-class Interrupted : public std::exception {
- public:
-  const char* what() const noexcept override { return "interrupted"; }
-};
+// Ctrl-C ended what supervisorctl waited for: a request (through
+// CallOptions::cancelled = interrupted) or a read of standard input.
+using Interrupted = CallCancelled;
 
 void catch_interrupts();
 bool interrupted();

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/rpc/rpc_client.h"
 #include "lib/xmlrpc/value.h"
-#include "supervisorctl/rpc_client.h"
 
 namespace sn {
 

@@ -14,10 +14,10 @@
 #include "lib/config/config_search.h"
 #include "lib/util/log_sinks.h"
 #include "lib/util/signals.h"
-#include "supervisord/auto_child_logs.h"
 #include "supervisord/daemonize.h"
 #include "supervisord/deployment/deployment_service.h"
 #include "supervisord/descriptor_budget.h"
+#include "supervisord/output/auto_child_logs.h"
 #include "supervisord/privileges.h"
 
 extern char** environ;

@@ -13,9 +13,9 @@
 #include "lib/util/unique_fd.h"
 #include "supervisord/command_line.h"
 #include "supervisord/control_server.h"
-#include "supervisord/file_watchers.h"
+#include "supervisord/output/file_watchers.h"
 #include "supervisord/pidfile.h"
-#include "supervisord/spawner.h"
+#include "supervisord/process/spawner.h"
 #include "supervisord/supervisor.h"
 #include "supervisord/systemd_notify.h"
 

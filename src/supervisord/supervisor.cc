@@ -4,9 +4,9 @@
 
 #include "lib/events/event_payload.h"
 #include "lib/util/strings.h"
-#include "supervisord/adopted_child.h"
-#include "supervisord/auto_child_logs.h"
 #include "supervisord/events/process_events.h"
+#include "supervisord/output/auto_child_logs.h"
+#include "supervisord/process/adopted_child.h"
 
 namespace sn {
 namespace {

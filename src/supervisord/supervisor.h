@@ -16,7 +16,7 @@
 #include "supervisord/events/event_bus.h"
 #include "supervisord/events/listener_pool.h"
 #include "supervisord/events/tick_timers.h"
-#include "supervisord/process_group.h"
+#include "supervisord/process/process_group.h"
 
 namespace sn {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "supervisord/deployment/http_fetch.h"
+#include "lib/http/http_fetch.h"
 
 namespace {
 

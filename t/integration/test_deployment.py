@@ -1,5 +1,5 @@
 """The Minos `deployment` namespace, driven the way Minos' deploy client
-drives it (../shared/spec/minos.md §2.4) with Python's xmlrpc.client and
+drives it with Python's xmlrpc.client and
 Basic auth, against the real daemon and a package server on 127.0.0.1 (a
 small Python HTTP server with the latest-package endpoint and tarballs):
 bootstrap, start, show, stop, show, cleanup for a single-instance and a

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The fork's [supervisord] subprocpidfile (../shared/spec/minos.md §5):
+"""The fork's [supervisord] subprocpidfile:
 programs outlive supervisord and are adopted again at the next start, a
 recycled pid is never adopted, and without the option nothing changes."""
 import os

@@ -1,4 +1,4 @@
-#include "supervisord/ansi_escapes.h"
+#include "supervisord/output/ansi_escapes.h"
 
 #include <gtest/gtest.h>
 

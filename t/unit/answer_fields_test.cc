@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "supervisorctl/rpc_client.h"
+#include "lib/rpc/rpc_client.h"
 
 namespace sn {
 namespace {

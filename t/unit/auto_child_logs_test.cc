@@ -1,4 +1,4 @@
-#include "supervisord/auto_child_logs.h"
+#include "supervisord/output/auto_child_logs.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

@@ -1,4 +1,4 @@
-#include "supervisord/capture_splitter.h"
+#include "supervisord/output/capture_splitter.h"
 
 #include <gtest/gtest.h>
 

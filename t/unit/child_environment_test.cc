@@ -1,4 +1,4 @@
-#include "supervisord/child_environment.h"
+#include "supervisord/process/child_environment.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "supervisord/child_launch.h"
+#include "supervisord/process/child_launch.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "supervisord/command_resolver.h"
+#include "supervisord/process/command_resolver.h"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>

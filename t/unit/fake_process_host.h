@@ -12,7 +12,7 @@
 #include "lib/util/clock.h"
 #include "lib/util/logger.h"
 #include "lib/util/timer_queue.h"
-#include "supervisord/process.h"
+#include "supervisord/process/process.h"
 
 namespace sn::test {
 

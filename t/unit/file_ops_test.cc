@@ -1,4 +1,4 @@
-#include "supervisord/deployment/file_ops.h"
+#include "lib/util/file_ops.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

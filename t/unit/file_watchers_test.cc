@@ -1,4 +1,4 @@
-#include "supervisord/file_watchers.h"
+#include "supervisord/output/file_watchers.h"
 
 #include <gtest/gtest.h>
 

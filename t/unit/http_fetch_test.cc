@@ -1,4 +1,4 @@
-#include "supervisord/deployment/http_fetch.h"
+#include "lib/http/http_fetch.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "supervisord/output_channel.h"
+#include "supervisord/output/output_channel.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-#include "supervisord/process_group.h"
+#include "supervisord/process/process_group.h"
 
 #include <gtest/gtest.h>
 

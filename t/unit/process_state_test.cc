@@ -1,4 +1,4 @@
-#include "supervisord/process_state.h"
+#include "supervisord/process/process_state.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "supervisord/process.h"
+#include "supervisord/process/process.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 
 #include "fake_process_host.h"
 #include "lib/util/event_loop.h"
-#include "supervisord/spawner.h"
+#include "supervisord/process/spawner.h"
 
 namespace sn::test {
 

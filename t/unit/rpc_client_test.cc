@@ -1,4 +1,4 @@
-#include "supervisorctl/rpc_client.h"
+#include "lib/rpc/rpc_client.h"
 
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
@@ -119,6 +119,34 @@ TEST(RpcClient, AMissingSocketFileAndARefusalAreSaidAsSupervisorctlSaysThem) {
                                    "Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server")
                    .what(),
                "unix:///run/supervisor.sock: cannot connect (the server is not accepting connections)");
+}
+
+TEST(RpcClient, SendsTheCallersUserAgent) {
+  OneShotServer s(http_reply("200 OK",
+                             "<methodResponse><params><param><value><int>1</int></value></param>"
+                             "</params></methodResponse>"));
+  RpcClient c(*parse_server_url(s.url()), {}, CallOptions{"tester/1", nullptr});
+  EXPECT_EQ(c.call("x").as_int(), 1);
+  EXPECT_NE(s.request.find("User-Agent: tester/1\r\n"), std::string::npos) << s.request;
+}
+
+bool always_cancelled() { return true; }
+
+TEST(RpcClient, TheCallersCancellationEndsACallThatWaits) {
+  // Connections queue on a listener nobody accepts from: the call waits
+  // for an answer that never comes until the check says stop.
+  UniqueFd listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
+  ASSERT_EQ(::listen(listener.get(), 4), 0);
+  ::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&a), &len);
+  std::string url = "http://127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+  RpcClient c(*parse_server_url(url), {}, CallOptions{"tester/1", always_cancelled});
+  c.set_timeout_ms(10000);  // a broken cancellation fails instead of hanging
+  EXPECT_THROW(c.call("supervisor.getState"), CallCancelled);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "supervisord/running_child.h"
+#include "supervisord/process/running_child.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "supervisorctl/server_url.h"
+#include "lib/rpc/server_url.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "supervisord/spawner.h"
+#include "supervisord/process/spawner.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "supervisord/subprocess_pidfile.h"
+#include "supervisord/process/subprocess_pidfile.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

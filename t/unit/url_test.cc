@@ -29,5 +29,42 @@ TEST(Url, Queries) {
   EXPECT_EQ(q.count("bad"), 0u);
 }
 
+TEST(Url, SplitsSchemeAuthorityPathAndQuery) {
+  std::optional<UrlParts> u = split_url("http://[::1]:81/a/b?x=1#frag");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->scheme, "http");
+  EXPECT_TRUE(u->has_authority);
+  EXPECT_EQ(u->authority, "[::1]:81");
+  EXPECT_EQ(u->path, "/a/b");
+  EXPECT_EQ(u->query, "x=1");
+  EXPECT_EQ(u->after_scheme, "//[::1]:81/a/b?x=1#frag");
+  u = split_url("unix:///run/s.sock");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->authority, "");
+  EXPECT_EQ(u->path, "/run/s.sock");
+  EXPECT_FALSE(u->query);
+  u = split_url("mailto:a@b");
+  ASSERT_TRUE(u);
+  EXPECT_FALSE(u->has_authority);
+  EXPECT_EQ(u->path, "a@b");
+  u = split_url("http://h?q");
+  ASSERT_TRUE(u);
+  EXPECT_EQ(u->authority, "h");
+  EXPECT_EQ(u->path, "");
+  EXPECT_EQ(u->query, "q");
+  for (const char* bad : {"", "no scheme", ":x", "1http://h", "ht tp://h", "/path"})
+    EXPECT_FALSE(split_url(bad)) << bad;
+}
+
+TEST(Url, SplitsHostAndPort) {
+  EXPECT_EQ(split_host_port("h:81")->host, "h");
+  EXPECT_EQ(split_host_port("h:81")->port, "81");
+  EXPECT_EQ(split_host_port("h")->port, "");
+  EXPECT_EQ(split_host_port("[::1]:81")->host, "::1");
+  EXPECT_EQ(split_host_port("[::1]")->port, "");
+  EXPECT_FALSE(split_host_port("[::1"));
+  EXPECT_FALSE(split_host_port("[::1]x"));
+}
+
 }  // namespace
 }  // namespace sn

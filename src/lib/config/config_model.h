@@ -138,7 +138,7 @@ struct RpcInterfaceConfig {
 };
 
 // [rpcinterface:deployment] with the Minos factory: where jobs live on
-// this host and where their packages come from (../shared/spec/minos.md §1).
+// this host and where their packages come from.
 struct DeploymentConfig {
   std::string name_space = "deployment";    // the section's suffix
   std::string package_server;               // "http://10.2.201.24:8000"

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "lib/http/url.h"
 #include "lib/util/signals.h"
 #include "lib/util/strings.h"
 
@@ -390,19 +391,9 @@ std::string parse_existing_directory(std::string_view v) {
 }
 
 std::string parse_url(std::string_view v) {
-  size_t colon = v.find(':');
-  bool scheme_ok =
-      colon != std::string_view::npos && colon > 0 && ((v[0] >= 'a' && v[0] <= 'z') || (v[0] >= 'A' && v[0] <= 'Z'));
-  for (size_t i = 0; scheme_ok && i < colon; ++i) {
-    char c = v[i];
-    scheme_ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-  }
-  std::string_view rest = scheme_ok ? v.substr(colon + 1) : std::string_view();
-  size_t cut = rest.find_first_of("?#");
-  if (!scheme_ok || rest.substr(0, cut).empty() || rest.substr(0, cut) == "//") {
+  std::optional<UrlParts> url = split_url(v);
+  if (!url || (url->authority.empty() && url->path.empty()))
     fail("a URL such as http://localhost:9001 or unix:///var/run/supervisor.sock", v);
-  }
   return std::string(v);
 }
 

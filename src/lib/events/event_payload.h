@@ -1,6 +1,5 @@
 // The text supervisor 4.2 sends for each event, and the envelope a listener
-// reads it in. Byte for byte what Python supervisor writes; see
-// ../shared/spec/supervisor.md section 5.
+// reads it in. Byte for byte what Python supervisor writes.
 #pragma once
 
 #include <cstdint>

@@ -3,6 +3,10 @@
 namespace sn {
 namespace {
 
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+bool is_scheme_char(char c) { return is_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; }
+
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -65,6 +69,49 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
         form_decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
     if (key && value) out.emplace(*key, *value);
   }
+  return out;
+}
+
+std::optional<UrlParts> split_url(std::string_view text) {
+  size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || !is_alpha(text[0])) return std::nullopt;
+  for (size_t i = 0; i < colon; ++i)
+    if (!is_scheme_char(text[i])) return std::nullopt;
+  UrlParts out;
+  out.scheme = std::string(text.substr(0, colon));
+  std::string_view rest = text.substr(colon + 1);
+  out.after_scheme = std::string(rest);
+  rest = rest.substr(0, rest.find('#'));
+  if (size_t q = rest.find('?'); q != std::string_view::npos) {
+    out.query = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  if (rest.starts_with("//")) {
+    out.has_authority = true;
+    rest.remove_prefix(2);
+    size_t slash = rest.find('/');
+    out.authority = std::string(rest.substr(0, slash));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  }
+  out.path = std::string(rest);
+  return out;
+}
+
+std::optional<HostPort> split_host_port(std::string_view authority) {
+  HostPort out;
+  if (authority.starts_with("[")) {
+    size_t close = authority.find(']');
+    if (close == std::string_view::npos) return std::nullopt;
+    out.host = std::string(authority.substr(1, close - 1));
+    std::string_view after = authority.substr(close + 1);
+    if (after.empty()) return out;
+    if (after[0] != ':') return std::nullopt;
+    out.port = std::string(after.substr(1));
+    return out;
+  }
+  size_t colon = authority.rfind(':');
+  out.host = std::string(authority.substr(0, colon));
+  if (colon != std::string_view::npos) out.port = std::string(authority.substr(colon + 1));
   return out;
 }
 

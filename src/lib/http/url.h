@@ -1,4 +1,5 @@
-// Pieces of URLs: percent-decoding, quoting, and query strings.
+// URLs: the one splitter the project uses, percent-decoding, quoting,
+// and query strings.
 #pragma once
 
 #include <map>
@@ -7,6 +8,28 @@
 #include <string_view>
 
 namespace sn {
+
+// "scheme:[//authority]path[?query][#fragment]", split as RFC 3986 does.
+struct UrlParts {
+  std::string scheme;                // as written ("http", "unix")
+  bool has_authority = false;        // "//" followed the scheme
+  std::string authority;             // "user@host:port", "[::1]:81", "" for unix:///path
+  std::string path;                  // "/a/b", "" when none
+  std::optional<std::string> query;  // after '?', without it
+  std::string after_scheme;          // everything after "scheme:" ("//h:1/x?y")
+};
+// nullopt when `text` does not start with a scheme (a letter, then
+// letters, digits, '+', '-' or '.', then ':').
+std::optional<UrlParts> split_url(std::string_view text);
+
+// An authority's host and port: "h:81" -> {"h", "81"}, "[::1]:81" ->
+// {"::1", "81"}, "h" -> {"h", ""}. nullopt for an unclosed '[' or junk
+// after ']'.
+struct HostPort {
+  std::string host;
+  std::string port;
+};
+std::optional<HostPort> split_host_port(std::string_view authority);
 
 // "%41b+c" -> "Ab+c" ("+" stays: paths do not use it for spaces).
 std::optional<std::string> percent_decode(std::string_view s);

@@ -14,7 +14,7 @@
 #include "lib/util/captured_child.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/timer_queue.h"
-#include "supervisord/child_launch.h"
+#include "supervisord/process/child_launch.h"
 
 namespace sn {
 

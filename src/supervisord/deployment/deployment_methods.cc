@@ -4,8 +4,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "lib/util/file_ops.h"
 #include "supervisord/deployment/deployment_service.h"
-#include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/run_info.h"
 
 namespace sn {

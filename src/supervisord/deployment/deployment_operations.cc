@@ -1,5 +1,5 @@
-// bootstrap, start and cleanup, step by step (../shared/spec/minos.md
-// §1.5). Each step that can be slow is a child task; the others are quick
+// bootstrap, start and cleanup, step by step, as the Minos fork runs them.
+// Each step that can be slow is a child task; the others are quick
 // local filesystem work done in the loop.
 // Tested by t/integration/test_deployment.py.
 #include <cerrno>
@@ -7,11 +7,11 @@
 
 #include "lib/config/ini_value_writer.h"
 #include "lib/http/basic_auth.h"
+#include "lib/util/file_ops.h"
 #include "lib/util/shell_words.h"
 #include "lib/util/strings.h"
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/deployment_service.h"
-#include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/run_info.h"
 
 namespace sn {

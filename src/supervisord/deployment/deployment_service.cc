@@ -8,9 +8,9 @@
 
 #include "lib/http/basic_auth.h"
 #include "lib/http/url.h"
+#include "lib/util/file_ops.h"
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/fetch_helper.h"
-#include "supervisord/deployment/file_ops.h"
 #include "supervisord/deployment/run_info.h"
 #include "supervisord/deployment/unpack_helper.h"
 

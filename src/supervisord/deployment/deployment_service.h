@@ -1,6 +1,5 @@
-// The Minos fork's `deployment` XML-RPC namespace (../shared/spec/minos.md
-// §1): bootstrap, start, stop, show and clean up jobs, with the fork's
-// parameters, return strings and disk layout. Slow steps (package-server
+// The Minos fork's `deployment` XML-RPC namespace: bootstrap, start,
+// stop, show and clean up jobs, with the fork's parameters, return strings and disk layout. Slow steps (package-server
 // requests, unpacking, bootstrap.sh / cleanup.sh, removing trees) run as
 // child processes watched by the event loop; the reply goes out when they
 // finish, and meanwhile every other request, log and event flows.
@@ -21,12 +20,12 @@
 #include <string>
 
 #include "lib/config/config_model.h"
-#include "supervisord/child_launch.h"
 #include "supervisord/deployment/child_task.h"
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/job_layout.h"
 #include "supervisord/deployment/package_info.h"
 #include "supervisord/deployment/run_info.h"
+#include "supervisord/process/child_launch.h"
 #include "supervisord/rpc/rpc_context.h"
 
 namespace sn {

@@ -11,8 +11,8 @@
 #include <cstring>
 #include <string>
 
+#include "lib/http/http_fetch.h"
 #include "lib/util/unique_fd.h"
-#include "supervisord/deployment/http_fetch.h"
 
 namespace sn {
 

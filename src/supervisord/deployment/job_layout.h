@@ -1,4 +1,4 @@
-// Where a Minos job lives on this host (../shared/spec/minos.md §1.2, §1.3):
+// Where a Minos job lives on this host:
 // its process name "service--cluster--job[N]" and its run, log, data and
 // package directories under the configured roots. Names must be plain
 // (letters, digits, '.', '_', '-'; not starting with '.'), so no path

@@ -7,8 +7,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "lib/util/file_ops.h"
 #include "lib/util/strings.h"
-#include "supervisord/deployment/file_ops.h"
 
 namespace sn {
 

@@ -16,7 +16,7 @@
 #include "lib/events/listener_protocol.h"
 #include "lib/util/logger.h"
 #include "supervisord/events/event_bus.h"
-#include "supervisord/process_group.h"
+#include "supervisord/process/process_group.h"
 
 namespace sn {
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "supervisord/events/event_bus.h"
-#include "supervisord/process.h"
+#include "supervisord/process/process.h"
 
 namespace sn {
 

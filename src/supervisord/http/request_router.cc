@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include "lib/http/url.h"
+#include "supervisord/http/log_tail.h"
 #include "supervisord/http/rpc_endpoint.h"
-#include "supervisord/log_tail.h"
 #include "supervisord/rpc/process_lookup.h"
 
 namespace sn {

@@ -3,7 +3,7 @@
 // stopProcess, stopProcessGroup, stopAllProcesses, signalProcess,
 // signalProcessGroup, signalAllProcesses.
 #include "lib/util/signals.h"
-#include "supervisord/command_resolver.h"
+#include "supervisord/process/command_resolver.h"
 #include "supervisord/rpc/group_operation.h"
 #include "supervisord/rpc/process_lookup.h"
 #include "supervisord/rpc/rpc_context.h"

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "lib/xmlrpc/value.h"
-#include "supervisord/process.h"
+#include "supervisord/process/process.h"
 
 namespace sn {
 

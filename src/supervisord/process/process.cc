@@ -1,0 +1,248 @@
+#include "supervisord/process/process.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <random>
+
+#include "lib/util/signals.h"
+
+namespace sn {
+namespace {
+
+bool contains(const std::vector<int>& codes, int code) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+}  // namespace
+
+Process::Process(const ProcessConfig& config, std::string group_name, ProcessHost& host)
+    : config_(config),
+      group_name_(std::move(group_name)),
+      host_(host),
+      deadline_(host.timers(), [this] { on_deadline(); }) {}
+
+std::string Process::namespec() const {
+  return group_name_ == config_.name ? config_.name : group_name_ + ":" + config_.name;
+}
+
+pid_t Process::pid() const { return child_ ? child_->pid() : 0; }
+
+bool Process::change_state(ProcessState to, bool expected) {
+  if (to == state_) return false;
+  ProcessState from = state_;
+  state_ = to;
+  if (to == ProcessState::kBackoff) ++backoff_;
+  host_.state_changed(*this, from, expected);
+  return true;
+}
+
+void Process::start_if_autostart() {
+  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.may_start(*this)) spawn();
+}
+
+void Process::spawn() {
+  if (child_) {
+    log().warn("process '" + name() + "' already running");
+    return;
+  }
+  killing_ = false;
+  resumed_ = false;
+  spawn_error_.clear();
+  exit_status_.reset();
+  ever_spawned_ = true;
+  start_time_ = host_.clock().wall_seconds();
+  start_mono_ = now_ns();
+  deadline_.cancel();
+  change_state(ProcessState::kStarting);
+
+  SpawnResult result = host_.spawn(*this);
+  if (!result.child) {
+    spawn_error_ = result.error;
+    log().info("spawnerr: " + spawn_error_);
+    change_state(ProcessState::kBackoff);
+    enter_backoff();
+    return;
+  }
+  child_ = std::move(result.child);
+  last_pid_ = child_->pid();
+  log().info("spawned: '" + name() + "' with pid " + std::to_string(last_pid_));
+  // startsecs=0: supervisor counts the process as RUNNING as soon as it is
+  // spawned, so startProcess answers at once instead of on the next round.
+  if (config_.startsecs <= 0) return enter_running();
+  deadline_.arm_at(start_mono_ + seconds_to_ns(config_.startsecs));
+}
+
+void Process::enter_running() {
+  backoff_ = 0;
+  change_state(ProcessState::kRunning);
+  log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
+             std::to_string(config_.startsecs) + " seconds (startsecs)");
+}
+
+void Process::on_deadline() {
+  switch (state_) {
+    case ProcessState::kStarting: enter_running(); break;
+    case ProcessState::kBackoff:
+      if (host_.may_start(*this) && backoff_ <= config_.startretries) spawn();
+      break;
+    case ProcessState::kStopping:
+      log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
+      kill(SIGKILL);
+      break;
+    default: break;
+  }
+}
+
+int64_t Process::backoff_delay_ns() const {
+  int64_t secs = backoff_;
+  if (config_.backoff.max_delay_secs > 0) secs = std::min<int64_t>(secs, config_.backoff.max_delay_secs);
+  int64_t ns = seconds_to_ns(secs);
+  if (config_.backoff.jitter_percent > 0) {
+    static std::minstd_rand rng{std::random_device{}()};
+    int64_t spread = ns * config_.backoff.jitter_percent / 100;
+    ns += std::uniform_int_distribution<int64_t>(-spread, spread)(rng);
+  }
+  return ns;
+}
+
+void Process::enter_backoff() {
+  if (backoff_ > config_.startretries) {
+    give_up();
+    log().info("gave up: " + name() + " entered FATAL state, too many start retries too quickly");
+    return;
+  }
+  deadline_.arm_at(now_ns() + backoff_delay_ns());
+}
+
+void Process::give_up() {
+  deadline_.cancel();
+  backoff_ = 0;
+  change_state(ProcessState::kFatal);
+}
+
+void Process::on_exit(const ExitStatus& status) {
+  stop_time_ = host_.clock().wall_seconds();
+  bool too_quickly = now_ns() - start_mono_ < seconds_to_ns(config_.startsecs);
+  int code = status.supervisor_code();
+  bool expected = contains(config_.exitcodes, code);
+  std::string how = status.describe();
+  deadline_.cancel();
+
+  if (killing_) {
+    killing_ = false;
+    exit_status_ = code;
+    change_state(ProcessState::kStopped);
+    log().log(expected || status.unknown ? LogLevel::kInfo : LogLevel::kWarn, "stopped: " + name() + " (" + how + ")");
+    child_.reset();
+  } else if (too_quickly) {
+    exit_status_.reset();
+    spawn_error_ = "Exited too quickly (process log may have details)";
+    change_state(ProcessState::kBackoff);
+    log().warn("exited: " + name() + " (" + how + "; not expected)");
+    child_.reset();
+    enter_backoff();
+  } else {
+    backoff_ = 0;
+    exit_status_ = code;
+    if (state_ == ProcessState::kStarting) change_state(ProcessState::kRunning);
+    if (expected) {
+      change_state(ProcessState::kExited, true);
+      log().info("exited: " + name() + " (" + how + "; expected)");
+    } else {
+      spawn_error_ = status.unknown ? "Exit status unknown (adopted)" : "Bad exit code " + std::to_string(code);
+      change_state(ProcessState::kExited, false);
+      log().warn("exited: " + name() + " (" + how + "; not expected)");
+    }
+    child_.reset();
+    after_exited();
+  }
+}
+
+void Process::after_exited() {
+  if (state_ != ProcessState::kExited || !host_.may_start(*this)) return;
+  bool restart = config_.autorestart == AutoRestart::kAlways ||
+                 (config_.autorestart == AutoRestart::kUnexpected && !contains(config_.exitcodes, *exit_status_));
+  if (restart) spawn();
+}
+
+void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
+  deadline_.cancel();
+  child_ = std::move(child);
+  last_pid_ = child_->pid();
+  resumed_ = true;
+  ever_spawned_ = true;
+  killing_ = false;
+  backoff_ = 0;
+  spawn_error_.clear();
+  exit_status_.reset();
+  start_time_ = laststart;
+  // Its uptime counts from laststart, so an end is never "too quickly".
+  double age = std::max(0.0, host_.clock().wall_seconds() - laststart);
+  start_mono_ = now_ns() - static_cast<int64_t>(age * 1e9);
+  state_ = ProcessState::kRunning;
+}
+
+std::string Process::stop() { return kill(config_.stopsignal); }
+
+std::string Process::kill(int sig) {
+  if (state_ == ProcessState::kBackoff) {
+    log().debug("Attempted to kill " + name() + ", which is in BACKOFF state.");
+    deadline_.cancel();
+    change_state(ProcessState::kStopped);
+    return "";
+  }
+  if (!child_) {
+    std::string msg = "attempted to kill " + name() + " with sig " + signal_name(sig) + " but it wasn't running";
+    log().debug(msg);
+    return msg;
+  }
+  SignalScope scope = state_ == ProcessState::kStopping ? config_.kill_scope() : config_.stop_scope();
+  log().debug("killing " + name() + " (pid " + std::to_string(pid()) + ") " +
+              (scope == SignalScope::kProcessGroup ? "process group " : "") + "with signal " + signal_name(sig));
+  killing_ = true;
+  deadline_.arm_at(now_ns() + seconds_to_ns(config_.stopwaitsecs));
+  change_state(ProcessState::kStopping);
+  if (!child_) return "";  // a state observer may have acted already
+  int err = child_->send_signal(sig, scope);
+  if (err == ESRCH) {
+    log().debug("unable to signal " + name() + " (pid " + std::to_string(pid()) +
+                "), it probably just exited on its own: " + std::strerror(err));
+    return "";
+  }
+  if (err != 0) {
+    std::string msg = "unknown problem killing " + name() + " (" + std::to_string(pid()) + "):" + std::strerror(err);
+    log().critical(msg);
+    change_state(ProcessState::kUnknown);
+    killing_ = false;
+    deadline_.cancel();
+    return msg;
+  }
+  return "";
+}
+
+std::string Process::send_signal(int sig) {
+  if (!child_) {
+    std::string msg = "attempted to send " + name() + " sig " + signal_name(sig) + " but it wasn't running";
+    log().debug(msg);
+    return msg;
+  }
+  log().debug("sending " + name() + " (pid " + std::to_string(pid()) + ") sig " + signal_name(sig));
+  int err = child_->send_signal(sig, SignalScope::kProcess);
+  if (err == ESRCH) {
+    log().debug("unable to signal " + name() + " (pid " + std::to_string(pid()) +
+                "), it probably just now exited on its own: " + std::strerror(err));
+    return "";
+  }
+  if (err != 0) {
+    std::string msg =
+        "unknown problem sending sig " + name() + " (" + std::to_string(pid()) + "):" + std::strerror(err);
+    log().critical(msg);
+    change_state(ProcessState::kUnknown);
+    return msg;
+  }
+  return "";
+}
+
+}  // namespace sn

@@ -1,0 +1,39 @@
+// A process group: the processes of one [program:x], one [group:x] or one
+// [eventlistener:x] pool, kept in (priority, name) order.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lib/config/config_model.h"
+#include "supervisord/process/process.h"
+
+namespace sn {
+
+class ProcessGroup {
+ public:
+  ProcessGroup(SharedGroupConfig config, ProcessHost& host);
+
+  const GroupConfig& config() const { return *config_; }
+  const SharedGroupConfig& shared_config() const { return config_; }
+  const std::string& name() const { return config_->name; }
+  const std::vector<std::unique_ptr<Process>>& processes() const { return processes_; }
+  Process* find(std::string_view process_name) const;
+
+  // Starts every autostart process that never ran, lowest priority first.
+  void start_autostart();
+  // supervisord shutting down: stop what runs (highest priority first) and
+  // give up on what is in BACKOFF.
+  void stop_all();
+  // Processes not yet in a stopped state (STOPPED, EXITED, FATAL, UNKNOWN).
+  std::vector<Process*> unstopped() const;
+  void reopen_logs();
+
+ private:
+  SharedGroupConfig config_;
+  std::vector<std::unique_ptr<Process>> processes_;
+};
+
+}  // namespace sn

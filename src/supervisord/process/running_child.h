@@ -1,0 +1,49 @@
+// A child that is running: its pidfd (readable when it exits, reaped with
+// waitid(P_PIDFD), signalled with pidfd_send_signal so a recycled pid is
+// never hit), its stdin, and its output channels.
+#pragma once
+
+#include <sys/types.h>
+
+#include <memory>
+
+#include "lib/util/event_loop.h"
+#include "lib/util/exit_status.h"
+#include "lib/util/unique_fd.h"
+#include "supervisord/output/output_channel.h"
+#include "supervisord/process/process.h"
+
+namespace sn {
+
+// Signals a child through its pidfd (or its process group by pid): 0 or errno.
+int signal_child(pid_t pid, int pidfd, int sig, SignalScope scope);
+
+class RunningChild final : public ChildHandle {
+ public:
+  RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
+               std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err);
+
+  pid_t pid() const override { return pid_; }
+  int send_signal(int sig, SignalScope scope) override;
+  void reopen_logs() override;
+  int clear_logs() override;
+  int write_stdin(std::string_view data) override;
+
+ private:
+  void on_exited();
+  ExitStatus reap();
+  int flush_stdin();
+
+  EventLoop& loop_;
+  Process& process_;
+  pid_t pid_;
+  UniqueFd stdin_;
+  std::string stdin_pending_;
+  EventLoop::Watch stdin_watch_;
+  std::unique_ptr<OutputChannel> out_;
+  std::unique_ptr<OutputChannel> err_;
+  UniqueFd pidfd_;
+  EventLoop::Watch watch_;
+};
+
+}  // namespace sn
