@@ -175,15 +175,7 @@ bool Daemon::run_supervisor() {
   spawner_ = std::make_unique<Spawner>(
       loop_, logger_,
       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_, child_nofile});
-  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, c, std::move(config_->groups), *spawner_);
-  spawner_->set_listener_output(
-      [this](Process& listener, std::string_view data) { supervisor_->listener_output(listener, data); });
-  spawner_->set_log_events([this](Process& process, std::string_view channel, std::string_view data) {
-    supervisor_->process_output(process, channel, data);
-  });
-  spawner_->set_comm_events([this](Process& process, std::string_view channel, std::string_view data) {
-    supervisor_->process_communication(process, channel, data);
-  });
+  supervisor_ = std::make_unique<Supervisor>(loop_, logger_, *config_, *spawner_);
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   if (c.deployment) {

@@ -1,10 +1,9 @@
 #include "supervisord/supervisor.h"
 
-#include <algorithm>
+#include <utility>
 
 #include "lib/events/event_payload.h"
 #include "lib/util/strings.h"
-#include "supervisord/events/process_events.h"
 #include "supervisord/output/auto_child_logs.h"
 #include "supervisord/process/adopted_child.h"
 
@@ -22,19 +21,17 @@ std::vector<SharedGroupConfig> Supervisor::share(std::vector<GroupConfig> config
   return out;
 }
 
-Supervisor::Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config,
-                       std::vector<GroupConfig> groups, ChildLauncher& launcher)
+Supervisor::Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& config, ChildLauncher& launcher)
     : loop_(loop),
       logger_(logger),
       config_(config),
       launcher_(launcher),
-      group_configs_(share(std::move(groups))),
+      group_configs_(share(std::exchange(config.groups, std::vector<GroupConfig>{}))),
+      hub_(loop, logger, config.identifier),
       stop_step_timer_(loop.timers(), [this] { stop_step(); }),
       report_timer_(loop.timers(), [this] { report_waiting(); }),
       save_children_timer_(loop.timers(),
-                           [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {
-  events_.set_on_subscriptions_changed([this] { ticks_.update(); });
-}
+                           [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {}
 
 Supervisor::~Supervisor() = default;
 
@@ -43,17 +40,13 @@ void Supervisor::create_groups() {
 }
 
 bool Supervisor::add_group(const SharedGroupConfig& config) {
-  if (groups_.count(config->name)) return false;
+  if (registry_.find(config->name)) return false;
   auto group = std::make_unique<ProcessGroup>(config, *this);
   resolve_log_paths(*group);
-  added_order_.push_back(group.get());
-  ProcessGroup& added = *group;
-  groups_.emplace(config->name, std::move(group));
-  if (config->kind == GroupConfig::Kind::kEventListenerPool) {
-    pools_[config->name] = std::make_unique<ListenerPool>(added, events_, logger_, config_.identifier);
-  }
+  ProcessGroup* added = registry_.add(std::move(group));
+  if (config->kind == GroupConfig::Kind::kEventListenerPool) hub_.add_pool(*added);
   // After the pool exists: a pool hears of its own group, as in supervisor.
-  events_.publish({EventType::kProcessGroupAdded, process_group_payload(config->name)});
+  hub_.bus().publish({EventType::kProcessGroupAdded, process_group_payload(config->name)});
   return true;
 }
 
@@ -79,27 +72,13 @@ void Supervisor::resolve_log_paths(ProcessGroup& group) {
 }
 
 Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
-  auto it = groups_.find(name);
-  if (it == groups_.end()) return RemoveResult::kNoSuchGroup;
-  if (!it->second->unstopped().empty()) return RemoveResult::kStillRunning;
-  std::erase(added_order_, it->second.get());
-  pools_.erase(name);
-  groups_.erase(it);
-  events_.publish({EventType::kProcessGroupRemoved, process_group_payload(name)});
+  ProcessGroup* group = registry_.find(name);
+  if (!group) return RemoveResult::kNoSuchGroup;
+  if (!group->unstopped().empty()) return RemoveResult::kStillRunning;
+  hub_.remove_pool(name);
+  registry_.take(name);
+  hub_.bus().publish({EventType::kProcessGroupRemoved, process_group_payload(name)});
   return RemoveResult::kRemoved;
-}
-
-ProcessGroup* Supervisor::find_group(std::string_view name) const {
-  auto it = groups_.find(name);
-  return it == groups_.end() ? nullptr : it->second.get();
-}
-
-std::vector<ProcessGroup*> Supervisor::groups() const {
-  std::vector<ProcessGroup*> out = added_order_;
-  std::stable_sort(out.begin(), out.end(), [](const ProcessGroup* a, const ProcessGroup* b) {
-    return a->config().priority < b->config().priority;
-  });
-  return out;
 }
 
 void Supervisor::start_autostart() {
@@ -145,7 +124,7 @@ void Supervisor::begin_stopping(SupervisorState mood) {
   state_ = mood;
   if (stopping_) return;
   stopping_ = true;
-  events_.publish({EventType::kSupervisorStateChangeStopping, ""});
+  hub_.bus().publish({EventType::kSupervisorStateChangeStopping, ""});
   if (children_outlive_daemon()) {
     logger_.info("exiting without killing managed sub-processes");
     save_children_timer_.cancel();
@@ -189,54 +168,12 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
   // A spawn's child exists only once the transition to STARTING is over.
   if (children_outlive_daemon() && !save_children_timer_.armed())
     save_children_timer_.arm_at(loop_.clock().monotonic_ns());
-  // A dead listener's event goes back first: it is older than this change.
-  if (ListenerPool* pool = find_pool(process.group_name())) pool->on_state_changed(process);
-  if (!pools_.empty()) events_.publish(process_state_event(process, from, expected));  // no text for nobody
+  hub_.state_changed(process, from, expected);
   for (const StateListener& listener : state_listeners_) listener(process, from, expected);
 }
 
-ListenerPool* Supervisor::find_pool(std::string_view group) const {
-  auto it = pools_.find(group);
-  return it == pools_.end() ? nullptr : it->second.get();
-}
-
-void Supervisor::process_output(Process& process, std::string_view channel, std::string_view data) {
-  if (pools_.empty()) return;
-  EventType type = channel == "stdout" ? EventType::kProcessLogStdout : EventType::kProcessLogStderr;
-  events_.publish({type, process_log_payload(process.name(), process.group_name(), process.pid(), channel, data)});
-}
-
-void Supervisor::process_communication(Process& process, std::string_view channel, std::string_view data) {
-  EventType type =
-      channel == "stdout" ? EventType::kProcessCommunicationStdout : EventType::kProcessCommunicationStderr;
-  events_.publish({type, process_communication_payload(process.name(), process.group_name(), process.pid(), data)});
-  logger_.debug(py_repr(process.name()) + " " + std::string(channel) + " emitted a comm event");
-}
-
-void Supervisor::listener_output(Process& listener, std::string_view data) {
-  if (ListenerPool* pool = find_pool(listener.group_name())) pool->on_listener_output(listener, data);
-}
-
-std::vector<Process*> Supervisor::processes_by_priority() const {
-  std::vector<Process*> out;
-  for (ProcessGroup* g : groups())
-    for (const auto& p : g->processes()) out.push_back(p.get());
-  return out;
-}
-
-std::vector<Process*> Supervisor::processes_by_name() const {
-  std::vector<Process*> out;
-  for (const auto& [name, g] : groups_) {
-    size_t first = out.size();
-    for (const auto& p : g->processes()) out.push_back(p.get());
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-              [](const Process* a, const Process* b) { return a->name() < b->name(); });
-  }
-  return out;
-}
-
 void Supervisor::reopen_logs() {
-  for (const auto& [name, g] : groups_) g->reopen_logs();
+  for (ProcessGroup* g : registry_.by_name()) g->reopen_logs();
 }
 
 }  // namespace sn

@@ -1,6 +1,7 @@
-// The daemon's process side: every process group, the daemon's mood, and
-// the ordered stop of everything at shutdown or restart. Driven by the
-// event loop through timers and child exits; no polling.
+// The daemon's process side: the group configurations it owns, the active
+// groups (a GroupRegistry), their events (a ProcessEventHub), the daemon's
+// mood, and the ordered stop of everything at shutdown or restart. Driven
+// by the event loop through timers and child exits; no polling.
 #pragma once
 
 #include <functional>
@@ -13,21 +14,18 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
-#include "supervisord/events/event_bus.h"
-#include "supervisord/events/listener_pool.h"
-#include "supervisord/events/tick_timers.h"
+#include "supervisord/events/process_event_hub.h"
+#include "supervisord/process/group_registry.h"
 #include "supervisord/process/process_group.h"
 
 namespace sn {
 
 class Supervisor final : public ProcessHost {
  public:
-  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, ChildLauncher& launcher)
-      : Supervisor(loop, logger, config, config.groups, launcher) {}
-  // The groups are taken apart from `config` so that the daemon can move
-  // them in rather than keep a second copy.
-  Supervisor(EventLoop& loop, Logger& logger, const SupervisordConfig& config, std::vector<GroupConfig> groups,
-             ChildLauncher& launcher);
+  // Takes the group configurations out of `config` (its `groups` is empty
+  // afterwards: group_configs() holds them); the rest of `config` must
+  // outlive the supervisor.
+  Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& config, ChildLauncher& launcher);
   ~Supervisor() override;
 
   // Creates every configured group; nothing starts yet.
@@ -42,10 +40,10 @@ class Supervisor final : public ProcessHost {
   bool add_group(const SharedGroupConfig& config);
   enum class RemoveResult { kRemoved, kNoSuchGroup, kStillRunning };
   RemoveResult remove_group(const std::string& name);
-  ProcessGroup* find_group(std::string_view name) const;
+  ProcessGroup* find_group(std::string_view name) const { return registry_.find(name); }
   // Active groups by priority; equal priorities in the order they were added.
-  std::vector<ProcessGroup*> groups() const;
-  const std::vector<ProcessGroup*>& groups_as_added() const { return added_order_; }
+  std::vector<ProcessGroup*> groups() const { return registry_.by_priority(); }
+  const std::vector<ProcessGroup*>& groups_as_added() const { return registry_.as_added(); }
 
   SupervisorState state() const { return state_; }
   // Stops every group, highest priority first, one group at a time; then
@@ -63,14 +61,8 @@ class Supervisor final : public ProcessHost {
   const SupervisordConfig& config() const { return config_; }
 
   // Events: published here, received by the [eventlistener:x] pools.
-  EventBus& events() { return events_; }
-  // What an event listener wrote on stdout (the protocol side of it).
-  void listener_output(Process& listener, std::string_view data);
-  // Output of a process whose <channel>_events_enabled is set.
-  void process_output(Process& process, std::string_view channel, std::string_view data);
-  // A finished capture (<channel>_capture_maxbytes): PROCESS_COMMUNICATION_*.
-  void process_communication(Process& process, std::string_view channel, std::string_view data);
-  ListenerPool* find_pool(std::string_view group) const;
+  EventBus& events() { return hub_.bus(); }
+  ListenerPool* find_pool(std::string_view group) const { return hub_.find_pool(group); }
 
   // Called after every process state change, outside the transition itself
   // is not guaranteed: listeners must not destroy processes.
@@ -86,15 +78,16 @@ class Supervisor final : public ProcessHost {
   }
   bool reread_happened() const { return reread_; }
   // Every process, groups by (priority, name) and processes by (priority, name).
-  std::vector<Process*> processes_by_priority() const;
+  std::vector<Process*> processes_by_priority() const { return registry_.processes_by_priority(); }
   // Every process, groups and processes sorted by name.
-  std::vector<Process*> processes_by_name() const;
+  std::vector<Process*> processes_by_name() const { return registry_.processes_by_name(); }
 
   // ProcessHost
   const Clock& clock() const override { return loop_.clock(); }
   TimerQueue& timers() override { return loop_.timers(); }
   Logger& logger() override { return logger_; }
-  SpawnResult spawn(Process& process) override { return launcher_.spawn(process); }
+  // A child's output reaches the event hub.
+  SpawnResult spawn(Process& process) override { return launcher_.spawn(process, hub_); }
   bool may_start(const Process&) const override { return state_ == SupervisorState::kRunning; }
   void state_changed(Process& process, ProcessState from, bool expected) override;
   bool children_outlive_daemon() const override { return !config_.subprocpidfile.empty(); }
@@ -113,21 +106,16 @@ class Supervisor final : public ProcessHost {
   Logger& logger_;
   const SupervisordConfig& config_;
   ChildLauncher& launcher_;
-  std::map<std::string, std::unique_ptr<ProcessGroup>, std::less<>> groups_;
-  // Active groups in the order they were added (the configuration's
-  // (priority, name) order at start, then addProcessGroup order): among
-  // equal priorities supervisor starts, stops and lists them in this order.
-  std::vector<ProcessGroup*> added_order_;
+  std::vector<SharedGroupConfig> group_configs_;
+  // Declared before the hub: the pools (which refer to groups) go first.
+  GroupRegistry registry_;
+  ProcessEventHub hub_;
   SupervisorState state_ = SupervisorState::kRunning;
   bool stopping_ = false;
   std::vector<ProcessGroup*> stop_queue_;  // next group to stop at the back
   std::function<void()> on_stopped_;
   std::vector<StateListener> state_listeners_;
-  std::vector<SharedGroupConfig> group_configs_;
   bool reread_ = false;
-  EventBus events_;
-  TickTimers ticks_{loop_, events_};
-  std::map<std::string, std::unique_ptr<ListenerPool>, std::less<>> pools_;
   Timer stop_step_timer_;
   Timer report_timer_;
   Timer save_children_timer_;  // subprocpidfile: rewritten a loop round after any change

@@ -57,14 +57,32 @@ class CaptureLogSink : public LogSink {
   std::vector<std::string>* lines_;
 };
 
+// Records what reaches a ChildOutputSink, one line per call:
+// "listener <name> <data>", "log <name> <channel> <data>", "comm ...".
+class RecordingOutputSink : public ChildOutputSink {
+ public:
+  void listener_output(Process& listener, std::string_view data) override {
+    calls.push_back("listener " + listener.name() + " " + std::string(data));
+  }
+  void process_output(Process& process, std::string_view channel, std::string_view data) override {
+    calls.push_back("log " + process.name() + " " + std::string(channel) + " " + std::string(data));
+  }
+  void process_communication(Process& process, std::string_view channel, std::string_view data) override {
+    calls.push_back("comm " + process.name() + " " + std::string(channel) + " " + std::string(data));
+  }
+  std::vector<std::string> calls;
+};
+
 class FakeLauncher : public ChildLauncher {
  public:
-  SpawnResult spawn(Process&) override {
+  SpawnResult spawn(Process&, ChildOutputSink& output) override {
     ++spawns;
+    sinks.push_back(&output);
     if (!next_error.empty()) return {nullptr, next_error};
     return {std::make_unique<FakeChild>(next_pid++, &signals, &signal_errno, &stdin_data), ""};
   }
   int spawns = 0;
+  std::vector<ChildOutputSink*> sinks;  // what each spawn was handed
   pid_t next_pid = 100;
   std::string next_error;
   int signal_errno = 0;
@@ -81,7 +99,7 @@ class FakeProcessHost : public ProcessHost {
   const Clock& clock() const override { return clock_; }
   TimerQueue& timers() override { return timers_; }
   Logger& logger() override { return logger_; }
-  SpawnResult spawn(Process& p) override { return launcher.spawn(p); }
+  SpawnResult spawn(Process& p) override { return launcher.spawn(p, output); }
   bool may_start(const Process&) const override { return accepting; }
   void state_changed(Process& p, ProcessState from, bool expected) override {
     transitions.push_back({from, p.state()});
@@ -106,6 +124,7 @@ class FakeProcessHost : public ProcessHost {
   TimerQueue timers_;
   Logger logger_;
   FakeLauncher launcher;
+  RecordingOutputSink output;
   bool accepting = true;
   // Also told of every transition, from inside it (as the daemon is).
   std::function<void(Process&, ProcessState, bool)> on_state_changed;

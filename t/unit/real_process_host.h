@@ -24,7 +24,7 @@ class RealProcessHost : public ProcessHost {
   const Clock& clock() const override { return loop_.clock(); }
   TimerQueue& timers() override { return loop_.timers(); }
   Logger& logger() override { return logger_; }
-  SpawnResult spawn(Process& p) override { return spawner_.spawn(p); }
+  SpawnResult spawn(Process& p) override { return spawner_.spawn(p, output); }
   bool may_start(const Process&) const override { return accepting; }
   void state_changed(Process&, ProcessState, bool) override {}
 
@@ -45,6 +45,7 @@ class RealProcessHost : public ProcessHost {
   Spawner spawner_;
   bool accepting = true;
   std::vector<std::string> log_lines;
+  RecordingOutputSink output;  // what the children wrote besides their logs
 };
 
 }  // namespace sn::test

@@ -56,6 +56,30 @@ TEST_F(SpawnerTest, EveryByteWrittenBeforeExitIsLogged) {
   EXPECT_EQ(run(program("/bin/sh -c 'head -c 1000000 /dev/zero | tr \"\\\\0\" x; printf END'")).size(), 1000003u);
 }
 
+TEST_F(SpawnerTest, OutputReachesTheSinkOnlyWhereTheChannelAsks) {
+  ProcessConfig c = program("/bin/sh -c 'echo out; echo err >&2'");
+  c.stderr_channel.events_enabled = true;
+  run(c);
+  EXPECT_EQ(host.output.calls, std::vector<std::string>{"log p stderr err\n"});
+}
+
+TEST_F(SpawnerTest, AFinishedCaptureReachesTheSink) {
+  ProcessConfig c =
+      program("/bin/sh -c 'printf \"a<!--XSUPERVISOR:BEGIN-->hi<!--XSUPERVISOR:END-->after the capture, logged\"'");
+  c.stdout_channel.capture_maxbytes = 100;
+  EXPECT_EQ(run(c), "aafter the capture, logged");
+  EXPECT_EQ(host.output.calls, std::vector<std::string>{"comm p stdout hi"});
+}
+
+TEST_F(SpawnerTest, AListenersStdoutIsItsProtocolNeverEvents) {
+  ProcessConfig c = program("/bin/sh -c 'echo READY'");
+  c.event_listener = true;
+  c.stdout_channel.events_enabled = true;
+  c.stdout_channel.capture_maxbytes = 100;
+  run(c);
+  EXPECT_EQ(host.output.calls, std::vector<std::string>{"listener p READY\n"});
+}
+
 TEST_F(SpawnerTest, RedirectStderrGoesToStdoutLog) {
   ProcessConfig c = program("/bin/sh -c 'echo a; echo b >&2'");
   c.redirect_stderr = true;

@@ -164,5 +164,44 @@ TEST_F(SupervisorTest, EqualPrioritiesKeepTheOrderGroupsWereAdded) {
   EXPECT_EQ(names(s.groups_as_added()), (std::vector<std::string>{"c", "a", "b"}));
 }
 
+TEST_F(SupervisorTest, TheSupervisorOwnsTheGroupConfigurations) {
+  add_program("a", 1);
+  add_program("b", 2);
+  Supervisor s(loop, logger, config, launcher);
+  // One owner, in tests as in the daemon: the config keeps none.
+  EXPECT_TRUE(config.groups.empty());
+  EXPECT_TRUE(s.config().groups.empty());
+  ASSERT_EQ(s.group_configs().size(), 2u);
+  EXPECT_EQ(s.group_configs()[0]->name, "a");
+  EXPECT_EQ(s.group_configs()[1]->name, "b");
+}
+
+TEST_F(SupervisorTest, AChildsOutputReachesTheEventHub) {
+  add_program("p", 1);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  std::vector<std::string> payloads;
+  GroupConfig listener;
+  listener.name = "l";
+  listener.kind = GroupConfig::Kind::kEventListenerPool;
+  ProcessConfig lp;
+  lp.name = "l";
+  lp.command = "/bin/true";
+  lp.event_listener = true;
+  lp.autostart = false;
+  listener.processes.push_back(lp);
+  ASSERT_TRUE(s.add_group(std::make_shared<const GroupConfig>(listener)));
+  ASSERT_NE(s.find_pool("l"), nullptr);
+  // What the spawner was handed for p is the supervisor's hub.
+  s.start_autostart();
+  ASSERT_EQ(launcher.sinks.size(), 1u);
+  int id = s.events().subscribe({EventType::kProcessLogStdout}, [&](const Event& e) { payloads.push_back(e.payload); });
+  launcher.sinks[0]->process_output(process(s, "p"), "stdout", "hello\n");
+  s.events().unsubscribe(id);
+  ASSERT_EQ(payloads.size(), 1u);
+  EXPECT_NE(payloads[0].find("processname:p groupname:p"), std::string::npos) << payloads[0];
+  EXPECT_NE(payloads[0].find("\nhello\n"), std::string::npos) << payloads[0];
+}
+
 }  // namespace
 }  // namespace sn

@@ -1,7 +1,8 @@
 // The Minos fork's `deployment` XML-RPC namespace: bootstrap, start,
-// stop, show and clean up jobs, with the fork's parameters, return strings and disk layout. Slow steps (package-server
-// requests, unpacking, bootstrap.sh / cleanup.sh, removing trees) run as
-// child processes watched by the event loop; the reply goes out when they
+// stop, show and clean up jobs, with the fork's parameters, return
+// strings and disk layout. Slow steps (package-server requests,
+// unpacking, bootstrap.sh / cleanup.sh, removing trees) run as child
+// processes watched by the event loop; the reply goes out when they
 // finish, and meanwhile every other request, log and event flows.
 //
 // Safer than the fork without changing what a correct client sees: names

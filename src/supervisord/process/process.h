@@ -19,6 +19,7 @@
 #include "lib/util/logger.h"
 #include "lib/util/timer_queue.h"
 #include "lib/util/unique_fd.h"
+#include "supervisord/process/child_output_sink.h"
 #include "supervisord/process/process_state.h"
 
 namespace sn {
@@ -48,8 +49,9 @@ struct SpawnResult {
 class ChildLauncher {
  public:
   virtual ~ChildLauncher() = default;
-  // Its end comes back through Process::on_exit().
-  virtual SpawnResult spawn(Process& process) = 0;
+  // Its end comes back through Process::on_exit(); what it writes goes to
+  // its logs and to `output`, which must outlive the child.
+  virtual SpawnResult spawn(Process& process, ChildOutputSink& output) = 0;
 };
 
 // What a Process needs from the daemon around it.

@@ -87,7 +87,7 @@ std::string Spawner::inherited_path() const {
   return "";
 }
 
-SpawnResult Spawner::spawn(Process& process) {
+SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   const ProcessConfig& config = process.config();
   const std::string& name = config.name;
   ResolvedCommand command = resolve_command(config, inherited_path());
@@ -143,20 +143,22 @@ SpawnResult Spawner::spawn(Process& process) {
     options.main_log = &logger_;
     options.watchers = settings_.watchers;
     bool is_stdout = std::string_view(which) == "stdout";
-    if (config.event_listener && is_stdout && listener_output_) {
-      options.on_output = [sink = listener_output_, &process](std::string_view data) { sink(process, data); };
+    if (config.event_listener && is_stdout) {
+      options.on_output = [&output, &process](std::string_view data) { output.listener_output(process, data); };
     }
     // With redirect_stderr both go to stdout's pipe and count as stdout, as in
     // supervisor; a listener's stdout is its protocol, never events or captures.
     const ChannelConfig& cc = is_stdout ? config.stdout_channel : config.stderr_channel;
     bool protocol = config.event_listener && is_stdout;
-    if (cc.events_enabled && log_events_ && !protocol) {
-      options.on_logged = [sink = log_events_, &process, which](std::string_view data) { sink(process, which, data); };
+    if (cc.events_enabled && !protocol) {
+      options.on_logged = [&output, &process, which](std::string_view data) {
+        output.process_output(process, which, data);
+      };
     }
-    if (cc.capture_maxbytes > 0 && comm_events_ && !protocol) {
+    if (cc.capture_maxbytes > 0 && !protocol) {
       options.capture_maxbytes = cc.capture_maxbytes;
-      options.on_capture = [sink = comm_events_, &process, which](const std::string& data) {
-        sink(process, which, data);
+      options.on_capture = [&output, &process, which](const std::string& data) {
+        output.process_communication(process, which, data);
       };
     }
     return std::make_unique<OutputChannel>(loop_, std::move(fd), std::move(log), std::move(options));

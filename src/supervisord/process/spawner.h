@@ -33,14 +33,9 @@ class Spawner final : public ChildLauncher {
   Spawner(EventLoop& loop, Logger& logger, SpawnSettings settings)
       : loop_(loop), logger_(logger), settings_(std::move(settings)) {}
 
-  SpawnResult spawn(Process& process) override;
-  // Where event listeners' stdout goes besides their log.
-  void set_listener_output(std::function<void(Process&, std::string_view)> sink) { listener_output_ = std::move(sink); }
-  // Where output goes when <channel>_events_enabled asks for PROCESS_LOG events.
-  using LogEventSink = std::function<void(Process&, std::string_view channel, std::string_view data)>;
-  void set_log_events(LogEventSink sink) { log_events_ = std::move(sink); }
-  // Where finished captures go (<channel>_capture_maxbytes > 0).
-  void set_comm_events(LogEventSink sink) { comm_events_ = std::move(sink); }
+  // An event listener's stdout, a channel with events_enabled and a
+  // channel's finished captures reach `output` besides the logs.
+  SpawnResult spawn(Process& process, ChildOutputSink& output) override;
   const SpawnSettings& settings() const { return settings_; }
   std::string inherited_path() const;
 
@@ -48,9 +43,6 @@ class Spawner final : public ChildLauncher {
   EventLoop& loop_;
   Logger& logger_;
   SpawnSettings settings_;
-  std::function<void(Process&, std::string_view)> listener_output_;
-  LogEventSink log_events_;
-  LogEventSink comm_events_;
   LaunchPad launch_pad_;
 };
 
