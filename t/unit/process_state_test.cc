@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <utility>
+
 namespace sn {
 namespace {
 
@@ -29,6 +32,30 @@ TEST(ProcessState, StateClasses) {
   EXPECT_FALSE(is_stopped_state(ProcessState::kStopping));
   EXPECT_TRUE(is_signallable_state(ProcessState::kStopping));
   EXPECT_FALSE(is_signallable_state(ProcessState::kBackoff));
+}
+
+TEST(ProcessState, TheTransitionTableIsSupervisors) {
+  using S = ProcessState;
+  const S all[] = {S::kStopped,  S::kStarting, S::kRunning, S::kBackoff,
+                   S::kStopping, S::kExited,   S::kFatal,   S::kUnknown};
+  std::set<std::pair<S, S>> allowed = {
+      {S::kStopped, S::kStarting},  {S::kStarting, S::kRunning}, {S::kStarting, S::kBackoff},
+      {S::kStarting, S::kStopping}, {S::kRunning, S::kStopping}, {S::kRunning, S::kExited},
+      {S::kBackoff, S::kStarting},  {S::kBackoff, S::kFatal},    {S::kBackoff, S::kStopped},
+      {S::kStopping, S::kStopped},  {S::kExited, S::kStarting},  {S::kFatal, S::kStarting},
+  };
+  for (S from : all) {
+    for (S to : all) {
+      if (from == to) continue;
+      bool expected = allowed.count({from, to}) || to == S::kUnknown || (from == S::kUnknown && to != S::kFatal);
+      EXPECT_EQ(is_allowed_transition(from, to), expected)
+          << process_state_name(from) << " -> " << process_state_name(to);
+    }
+  }
+  // Never straight from a stop to a stop, or from FATAL without a start.
+  EXPECT_FALSE(is_allowed_transition(S::kStopped, S::kExited));
+  EXPECT_FALSE(is_allowed_transition(S::kFatal, S::kRunning));
+  EXPECT_FALSE(is_allowed_transition(S::kExited, S::kStopping));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 
 #include "fake_process_host.h"
 
@@ -434,6 +435,25 @@ TEST_F(ProcessTest, AnAdoptedChildIsStoppedLikeAnyOther) {
   EXPECT_EQ(host.launcher.signals[0].pid, 4242);
   p.on_exit(ExitStatus::unknown_of_adopted());
   EXPECT_EQ(p.state(), S::kStopped);
+}
+
+// An end reported for a process that never started would move it from
+// STOPPED to EXITED: not in the table.
+TEST_F(ProcessTest, AnIllegalStateChangeAbortsWhereTheTestsRun) {
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  EXPECT_DEATH(p.on_exit(ExitStatus::exited(0)), "");
+}
+
+TEST_F(ProcessTest, AnIllegalStateChangeIsLoggedAsCriticalElsewhere) {
+  unsetenv("SN_STRICT_TRANSITIONS");
+  ProcessConfig c = config();
+  Process p(c, "web", host);
+  p.on_exit(ExitStatus::exited(0));
+  setenv("SN_STRICT_TRANSITIONS", "1", 1);
+  bool said = false;
+  for (const std::string& l : host.log_lines) said = said || l == "CRIT illegal state change of web: STOPPED -> EXITED";
+  EXPECT_TRUE(said);
 }
 
 }  // namespace

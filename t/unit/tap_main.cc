@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 namespace {
@@ -29,6 +30,8 @@ class TapPrinter : public testing::EmptyTestEventListener {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // An illegal process state change aborts the run instead of being logged.
+  setenv("SN_STRICT_TRANSITIONS", "1", 0);
   testing::InitGoogleTest(&argc, argv);
   // GoogleTest takes ownership of listeners it is given.
   testing::UnitTest::GetInstance()->listeners().Append(std::make_unique<TapPrinter>().release());

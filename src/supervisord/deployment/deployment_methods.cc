@@ -1,5 +1,5 @@
-// The deployment.* methods as the registry sees them: the quick ones answer
-// at once, bootstrap/start/cleanup through their operations.
+// The deployment.* methods as the registry sees them: the getters and file
+// methods answer at once, the operations run in their own files.
 // Tested by t/integration/test_deployment.py.
 #include <cerrno>
 #include <cstring>
@@ -98,21 +98,15 @@ void DeploymentService::add_methods(RpcRegistry& r) {
   operation("start", "Write the job's start.sh, config and [program:x] section, and start it.",
             &DeploymentService::start);
   operation("cleanup", "Run the job's cleanup.sh and remove its log and data dirs.", &DeploymentService::cleanup);
-  r.add({ns + "stop", op_sig, 3, "Stop the job (without waiting).", [this](const RpcParams& p, RpcDone done) {
-           JobCall call = read_job_call(p);
-           check_job_name(call.id, false);
-           call_supervisor("supervisor.stopProcess", {XmlRpcValue(call.id.process_name()), XmlRpcValue(false)},
-                           [done](RpcResult res) { done(res.ok ? RpcResult::of(XmlRpcValue("OK")) : std::move(res)); });
-         }});
-  r.add({ns + "show", op_sig, 3, "The job's state name.", [this](const RpcParams& p, RpcDone done) {
-           JobCall call = read_job_call(p);
-           check_job_name(call.id, false);
-           call_supervisor("supervisor.getProcessInfo", {XmlRpcValue(call.id.process_name())}, [done](RpcResult res) {
-             if (!res.ok) return done(std::move(res));
-             const XmlRpcValue* state = res.value.member("statename");
-             done(RpcResult::of(state ? *state : XmlRpcValue("UNKNOWN")));
-           });
-         }});
+  auto quick = [&](const std::string& name, std::string help, void (DeploymentService::*run)(const JobCall&, RpcDone)) {
+    r.add({ns + name, op_sig, 3, std::move(help), [this, run](const RpcParams& p, RpcDone done) {
+             JobCall call = read_job_call(p);
+             check_job_name(call.id, false);
+             (this->*run)(call, std::move(done));
+           }});
+  };
+  quick("stop", "Stop the job (without waiting).", &DeploymentService::stop);
+  quick("show", "The job's state name.", &DeploymentService::show);
 
   // The file methods reach only paths under the configured roots.
   auto checked_path = [this](const RpcParams& p) {

@@ -64,12 +64,27 @@ class DeploymentService {
   void remove_in_background(std::vector<std::string> paths);
   void call_supervisor(const std::string& method, RpcParams params, RpcDone done);
 
+  // Each operation is a sequence of named steps, one file each
+  // (bootstrap_operation.cc, start_operation.cc, ...); a step either
+  // answers through finish() or hands the operation to the next.
   void bootstrap(const OpPtr& op);
+  bool bootstrap_make_dirs(const OpPtr& op);
   void bootstrap_with_package(const OpPtr& op, const PackageInfo& package);
+  void bootstrap_write_files(const OpPtr& op);
+
   void start(const OpPtr& op);
-  void start_configure(const OpPtr& op);
+  void start_update_package(const OpPtr& op);
   void keep_artifact_tarball(const JobId& id, const std::string& artifact, const PackageInfo& package);
+  void start_configure(const OpPtr& op);
+  void start_register(const OpPtr& op);
+  void start_add_group(const OpPtr& op);
+  void start_process(const OpPtr& op);
+
+  void stop(const JobCall& call, RpcDone done);
+  void show(const JobCall& call, RpcDone done);
+
   void cleanup(const OpPtr& op);
+  void cleanup_run_script(const OpPtr& op);
   void cleanup_remove(const OpPtr& op);
   void cleanup_unregister(const OpPtr& op);
 

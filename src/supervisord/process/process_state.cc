@@ -1,6 +1,30 @@
 #include "supervisord/process/process_state.h"
 
 namespace sn {
+namespace {
+
+using S = ProcessState;
+
+struct Transition {
+  S from;
+  S to;
+};
+
+constexpr Transition kTransitions[] = {
+    {S::kStopped, S::kStarting}, {S::kStarting, S::kRunning}, {S::kStarting, S::kBackoff}, {S::kStarting, S::kStopping},
+    {S::kRunning, S::kStopping}, {S::kRunning, S::kExited},   {S::kBackoff, S::kStarting}, {S::kBackoff, S::kFatal},
+    {S::kBackoff, S::kStopped},  {S::kStopping, S::kStopped}, {S::kExited, S::kStarting},  {S::kFatal, S::kStarting},
+};
+
+}  // namespace
+
+bool is_allowed_transition(ProcessState from, ProcessState to) {
+  if (to == S::kUnknown) return true;
+  if (from == S::kUnknown) return to != S::kFatal;
+  for (const Transition& t : kTransitions)
+    if (t.from == from && t.to == to) return true;
+  return false;
+}
 
 std::string_view process_state_name(ProcessState state) {
   switch (state) {

@@ -18,6 +18,23 @@ enum class ProcessState : int {
 
 std::string_view process_state_name(ProcessState state);
 
+// supervisor's state machine, as one table (process_state.cc): the
+// changes a process may make. Any state may become UNKNOWN (a signal that
+// could not be sent); UNKNOWN may become anything a child's end or a new
+// start leads to.
+//
+//   STOPPED  -> STARTING                       start
+//   STARTING -> RUNNING                        up for startsecs
+//   STARTING -> BACKOFF                        spawn error, or ended too quickly
+//   STARTING -> STOPPING, RUNNING -> STOPPING  stop
+//   RUNNING  -> EXITED                         ended on its own
+//   BACKOFF  -> STARTING                       retry after the backoff delay
+//   BACKOFF  -> FATAL                          startretries used up
+//   BACKOFF  -> STOPPED                        stop while waiting to retry
+//   STOPPING -> STOPPED                        ended after the stop signal
+//   EXITED   -> STARTING, FATAL -> STARTING    autorestart, start
+bool is_allowed_transition(ProcessState from, ProcessState to);
+
 // STOPPED, EXITED, FATAL, UNKNOWN.
 bool is_stopped_state(ProcessState state);
 // STARTING, RUNNING, BACKOFF.

@@ -1,0 +1,123 @@
+// deployment.start, as the Minos fork runs it: update the package when
+// asked, write start.sh, the config files and the job's [program:x]
+// section, then reloadConfig, addProcessGroup and startProcess.
+// Tested by t/integration/test_deployment.py.
+#include "lib/config/ini_value_writer.h"
+#include "lib/util/file_ops.h"
+#include "lib/util/shell_words.h"
+#include "lib/util/strings.h"
+#include "supervisord/deployment/config_dict.h"
+#include "supervisord/deployment/deployment_service.h"
+#include "supervisord/deployment/job_files.h"
+#include "supervisord/deployment/run_info.h"
+
+namespace sn {
+namespace {
+
+// One "key = value" line of a generated section, written so that the
+// daemon reads `value` back exactly; a value it could not is refused.
+std::string option_line(const std::string& key, const std::string& value) {
+  std::string why;
+  std::optional<std::string> text = ini_value_text(value, &why);
+  if (!text) throw std::runtime_error(key + " " + safe_repr(value) + " cannot be written to a config file: " + why);
+  return key + " = " + *text + "\n";
+}
+
+// The [program:x] section start writes for a job, as the fork wrote it.
+std::string program_section(const JobId& id, const std::string& run_dir, const std::string& http_url) {
+  std::string name = id.process_name();
+  return "[program:" + name + "]\n" + option_line("command", "/bin/bash " + quote_shell_word(run_dir + "/start.sh")) +
+         option_line("process_name", name) + option_line("directory", run_dir) + option_line("http_url", http_url) +
+         "autorestart = true\n" + "exitcodes = 999\n" + "autostart = false\n\n";
+}
+
+}  // namespace
+
+void DeploymentService::start(const OpPtr& op) {
+  const JobId& id = op->id();
+  op->artifact = op->text("artifact");
+  if (op->artifact.empty()) return finish(op, ok_string("Inval config_dict: can't find artifact"));
+  if (auto fault = artifact_fault(op->artifact)) return finish(op, RpcResult::error(*fault));
+  try {
+    auto info = read_run_info(layout_.run_cfg(id));
+    if (!info) return finish(op, ok_string("You should bootstrap the job first"));
+    op->run_info = *info;
+  } catch (const std::exception& e) {
+    return finish(op, ok_string(std::string("Error: ") + e.what()));
+  }
+  bool given = !op->text("package_name").empty() && !op->text("revision").empty() && !op->text("timestamp").empty();
+  if (!dict_truthy(op->call.config, "force_update") && !given) return start_configure(op);
+  start_update_package(op);
+}
+
+// force_update, or a package named in full: the job moves to the chosen
+// package (fetched and unpacked when new) before it is configured.
+void DeploymentService::start_update_package(const OpPtr& op) {
+  choose_package(op, [this, op](std::optional<PackageInfo> package) {
+    if (!package) return finish(op, ok_string("No package found on package server of " + op->artifact));
+    make_package_dir(op, *package, [this, op, package = *package](std::string error) {
+      if (!error.empty()) return finish(op, ok_string(error));
+      try {
+        keep_artifact_tarball(op->id(), op->artifact, package);
+        op->run_info.package_dir = read_link(layout_.package_link(op->id()));
+        write_run_info(layout_.run_cfg(op->id()), op->run_info);
+      } catch (const std::exception& e) {
+        return finish(op, ok_string(std::string("Error: ") + e.what()));
+      }
+      start_configure(op);
+    });
+  });
+}
+
+// The fork also kept the tarball a start updates to under the artifact's
+// own name (P/<artifact>/<revision>-<timestamp>/<package_name>); a second
+// name for the file already downloaded gives the same layout at no cost.
+void DeploymentService::keep_artifact_tarball(const JobId& id, const std::string& artifact,
+                                              const PackageInfo& package) {
+  std::string tarball = layout_.tarball_path(id, package.version(), package.package_name);
+  std::string copy = layout_.artifact_tarball_path(artifact, package.version(), package.package_name);
+  if (copy == tarball || link_exists(copy)) return;
+  make_dirs(dir_name(copy));
+  hard_link(tarball, copy);
+}
+
+void DeploymentService::start_configure(const OpPtr& op) {
+  const JobId& id = op->id();
+  std::string run_dir = layout_.run_dir(id);
+  try {
+    std::string script = op->text("start.sh");
+    if (!script.empty()) replace_file(run_dir + "/start.sh", script, 0644);
+    else if (!path_exists(run_dir + "/start.sh")) return finish(op, ok_string("No start script found"));
+    write_config_files(op->call.config, run_dir);
+    make_dirs(layout_.conf_dir());
+    replace_file(layout_.conf_file(id), program_section(id, run_dir, op->text("http_url")), 0644);
+  } catch (const RpcError& e) {
+    return finish(op, RpcResult::error(e.fault));
+  } catch (const std::exception& e) {
+    return finish(op, ok_string(std::string("Error: ") + e.what()));
+  }
+  start_register(op);
+}
+
+// The new section is read, its group added (already there is fine), and
+// the job started without waiting.
+void DeploymentService::start_register(const OpPtr& op) {
+  call_supervisor("supervisor.reloadConfig", {}, [this, op](RpcResult r) {
+    if (!r.ok) return finish(op, std::move(r));
+    start_add_group(op);
+  });
+}
+
+void DeploymentService::start_add_group(const OpPtr& op) {
+  call_supervisor("supervisor.addProcessGroup", {XmlRpcValue(op->id().process_name())}, [this, op](RpcResult r) {
+    if (!r.ok && r.fault.code != static_cast<int>(FaultCode::kAlreadyAdded)) return finish(op, std::move(r));
+    start_process(op);
+  });
+}
+
+void DeploymentService::start_process(const OpPtr& op) {
+  call_supervisor("supervisor.startProcess", {XmlRpcValue(op->id().process_name()), XmlRpcValue(false)},
+                  [this, op](RpcResult r) { finish(op, r.ok ? ok_string("OK") : std::move(r)); });
+}
+
+}  // namespace sn
