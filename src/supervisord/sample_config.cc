@@ -1,6 +1,9 @@
 #include "supervisord/sample_config.h"
 
+#include <algorithm>
+
 #include "config.h"
+#include "lib/config/program_options.h"
 
 namespace sn {
 namespace {
@@ -67,67 +70,10 @@ serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
 
 ; A program: a group of numprocs processes run from one command.
 ;[program:theprogramname]
-;command=/bin/cat              ; required: the program and its arguments
-;process_name=%(program_name)s ; numprocs > 1 needs %(process_num)s in it
-;numprocs=1                    ; how many copies; default 1
-;numprocs_start=0              ; the first %(process_num); default 0
-;directory=/tmp                ; chdir here before exec; default none
-;umask=022                     ; the process's umask; default supervisord's
-;priority=999                  ; lower starts first, stops last; default 999
-;autostart=true                ; start when supervisord starts; default true
-;startsecs=1                   ; up this long to be RUNNING; default 1
-;startretries=3                ; quick exits before FATAL; default 3
-;autorestart=unexpected        ; true, false or unexpected; default unexpected
-;exitcodes=0                   ; exits that are expected; default 0
-;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
-;stopwaitsecs=10               ; then SIGKILL; default 10
-;stopasgroup=false             ; stopsignal to the process group; default false
-;killasgroup=false             ; SIGKILL to the group; default stopasgroup's value
-;user=nobody                   ; run as this user (supervisord must be root)
-;redirect_stderr=false         ; stderr into the stdout log; default false
-;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
-;stdout_logfile_maxbytes=50MB  ; rotate at this size, 0 never; default 50MB
-;stdout_logfile_backups=10     ; rotated logs kept, 0 none; default 10
-;stdout_capture_maxbytes=0     ; capture mode's buffer, 0 off; default 0
-;stdout_events_enabled=false   ; PROCESS_LOG_STDOUT events; default false
-;stdout_syslog=false           ; also to syslog (not done); default false
-;stderr_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
-;stderr_logfile_maxbytes=50MB  ; rotate at this size, 0 never; default 50MB
-;stderr_logfile_backups=10     ; rotated logs kept, 0 none; default 10
-;stderr_capture_maxbytes=0     ; capture mode's buffer, 0 off; default 0
-;stderr_events_enabled=false   ; PROCESS_LOG_STDERR events; default false
-;stderr_syslog=false           ; also to syslog (not done); default false
-;environment=A="1",B="2"       ; added to the process's environment
-;serverurl=AUTO                ; its SUPERVISOR_SERVER_URL; default AUTO
-;http_url=http://127.0.0.1:8080/ ; Minos: the web page links here; default none
-
+@PROGRAM@
 ; An event listener pool: the [program:x] options and events.
 ;[eventlistener:theeventlistenername]
-;command=/bin/eventlistener    ; required: the listener and its arguments
-;events=EVENT                  ; required: event types to subscribe to
-;process_name=%(program_name)s ; numprocs > 1 needs %(process_num)s in it
-;numprocs=1                    ; how many listeners; default 1
-;buffer_size=10                ; events waiting for a listener; default 10
-;result_handler=supervisor.dispatchers:default_handler ; the only one
-;directory=/tmp                ; chdir here before exec; default none
-;umask=022                     ; the process's umask; default supervisord's
-;priority=-1                   ; lower starts first, stops last; default -1
-;autostart=true                ; start when supervisord starts; default true
-;startsecs=1                   ; up this long to be RUNNING; default 1
-;startretries=3                ; quick exits before FATAL; default 3
-;autorestart=unexpected        ; true, false or unexpected; default unexpected
-;exitcodes=0                   ; exits that are expected; default 0
-;stopsignal=TERM               ; TERM HUP INT QUIT KILL USR1 USR2; default TERM
-;stopwaitsecs=10               ; then SIGKILL; default 10
-;stopasgroup=false             ; stopsignal to the process group; default false
-;killasgroup=false             ; SIGKILL to the group; default stopasgroup's value
-;user=nobody                   ; run as this user (supervisord must be root)
-;redirect_stderr=false         ; true is refused: stdout is the protocol
-;stdout_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
-;stderr_logfile=AUTO           ; a path, AUTO (in childlogdir) or NONE; default AUTO
-;environment=A="1",B="2"       ; added to the process's environment
-;serverurl=AUTO                ; its SUPERVISOR_SERVER_URL; default AUTO
-
+@EVENTLISTENER@
 ; crashmail(1) mails an alert when a process exits unexpectedly:
 ;   [eventlistener:crashmail]
 ;   command=crashmail -m ops@example.com --smtp=mail.example.com:587 --starttls=required
@@ -161,12 +107,40 @@ serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
 ;files=relative/directory/*.ini ; required: whitespace-separated globs
 )";
 
+// One commented option line: ";name=value", its comment from column 32.
+std::string option_line(const ProgramOption& o, unsigned kind) {
+  std::string_view listener_doc = kind == kInEventListener ? o.listener_doc : std::string_view();
+  std::string doc(listener_doc.empty() ? o.doc : listener_doc);
+  std::string_view value = o.default_in(kind);
+  if (o.required()) doc = "required: " + doc;
+  else if (!value.empty()) doc += "; default " + std::string(value);
+  else if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
+  std::string line = ";" + std::string(o.name) + "=" + std::string(value.empty() ? o.example : value);
+  line.resize(std::max<size_t>(line.size() + 1, 31), ' ');
+  return line + "; " + doc + "\n";
+}
+
+// The options of one kind of section, required ones first, then in the
+// table's order.
+std::string option_lines(unsigned kind) {
+  std::string out;
+  for (bool required : {true, false})
+    for (const ProgramOption& o : program_options())
+      if ((o.sections & kind) && o.required() == required) out += option_line(o, kind);
+  return out;
+}
+
+void replace_marker(std::string& text, const std::string& marker, const std::string& with) {
+  text.replace(text.find(marker), marker.size(), with);
+}
+
 }  // namespace
 
 std::string sample_config_text() {
   std::string text = kSample;
-  const std::string marker = "@VERSION@";
-  text.replace(text.find(marker), marker.size(), PACKAGE_VERSION);
+  replace_marker(text, "@VERSION@", PACKAGE_VERSION);
+  replace_marker(text, "@PROGRAM@", option_lines(kInProgram));
+  replace_marker(text, "@EVENTLISTENER@", option_lines(kInEventListener));
   return text;
 }
 
