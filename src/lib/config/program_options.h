@@ -47,9 +47,9 @@ struct ProgramOption {
   OptionStage stage;
   // Its value when the line is left out, as written in a file; "" when it
   // has none (then default_words says what leaving it out means).
-  std::string_view default_text;
+  std::string_view default_text = {};
   // One line: what it does, as --sample-config comments it.
-  std::string_view doc;
+  std::string_view doc = {};
   // The sample's "default ..." where default_text does not say it.
   std::string_view default_words = {};
   // The sample's value when there is no default_text.
