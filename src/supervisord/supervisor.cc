@@ -3,16 +3,10 @@
 #include <utility>
 
 #include "lib/events/event_payload.h"
-#include "lib/util/strings.h"
 #include "supervisord/output/auto_child_logs.h"
 #include "supervisord/process/adopted_child.h"
 
 namespace sn {
-namespace {
-
-constexpr int64_t kWaitingReportInterval = 3 * kNanosPerSecond;
-
-}  // namespace
 
 std::vector<SharedGroupConfig> Supervisor::share(std::vector<GroupConfig> configs) {
   std::vector<SharedGroupConfig> out;
@@ -28,8 +22,7 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& confi
       launcher_(launcher),
       group_configs_(share(std::exchange(config.groups, std::vector<GroupConfig>{}))),
       hub_(loop, logger, config.identifier),
-      stop_step_timer_(loop.timers(), [this] { stop_step(); }),
-      report_timer_(loop.timers(), [this] { report_waiting(); }),
+      stop_sequence_(loop, logger),
       save_children_timer_(loop.timers(),
                            [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {}
 
@@ -130,20 +123,11 @@ void Supervisor::begin_stopping(SupervisorState mood) {
     save_children_timer_.cancel();
     save_children(config_.subprocpidfile, program_processes(), logger_);
   }
-  stop_queue_ = groups_to_stop();
-  report_waiting();
-  stop_step();
+  stop_sequence_.begin(
+      groups_to_stop(), [this] { return unstopped_processes(); }, [this] { stopped(); });
 }
 
-void Supervisor::stop_step() {
-  while (!stop_queue_.empty()) {
-    ProcessGroup* group = stop_queue_.back();
-    group->stop_all();
-    if (!group->unstopped().empty()) return;  // continue when they have stopped
-    stop_queue_.pop_back();
-  }
-  if (!unstopped_processes().empty()) return;
-  report_timer_.cancel();
+void Supervisor::stopped() {
   if (children_outlive_daemon()) {
     save_children_timer_.cancel();
     save_children(config_.subprocpidfile, program_processes(), logger_);
@@ -151,20 +135,8 @@ void Supervisor::stop_step() {
   if (on_stopped_) on_stopped_();
 }
 
-void Supervisor::report_waiting() {
-  std::vector<Process*> waiting = unstopped_processes();
-  if (waiting.empty()) return;
-  std::vector<std::string> names;
-  for (Process* p : waiting) names.push_back(p->name());
-  logger_.info("waiting for " + join(names, ", ") + " to die");
-  for (Process* p : waiting) logger_.blather(p->name() + " state: " + std::string(process_state_name(p->state())));
-  report_timer_.arm_at(loop_.clock().monotonic_ns() + kWaitingReportInterval);
-}
-
 void Supervisor::state_changed(Process& process, ProcessState from, bool expected) {
-  // Continue an ordered stop on the next loop round, not from inside the
-  // transition that is still running.
-  if (stopping_ && !stop_step_timer_.armed()) stop_step_timer_.arm_at(loop_.clock().monotonic_ns());
+  stop_sequence_.changed();
   // A spawn's child exists only once the transition to STARTING is over.
   if (children_outlive_daemon() && !save_children_timer_.armed())
     save_children_timer_.arm_at(loop_.clock().monotonic_ns());

@@ -1,6 +1,7 @@
 // The daemon's process side: the group configurations it owns, the active
 // groups (a GroupRegistry), their events (a ProcessEventHub), the daemon's
-// mood, and the ordered stop of everything at shutdown or restart. Driven
+// mood, and the ordered stop of everything at shutdown or restart (a
+// StopSequence). Driven
 // by the event loop through timers and child exits; no polling.
 #pragma once
 
@@ -17,6 +18,7 @@
 #include "supervisord/events/process_event_hub.h"
 #include "supervisord/process/group_registry.h"
 #include "supervisord/process/process_group.h"
+#include "supervisord/process/stop_sequence.h"
 
 namespace sn {
 
@@ -95,8 +97,7 @@ class Supervisor final : public ProcessHost {
  private:
   static std::vector<SharedGroupConfig> share(std::vector<GroupConfig> configs);
   void begin_stopping(SupervisorState mood);
-  void stop_step();
-  void report_waiting();
+  void stopped();
   void resolve_log_paths(ProcessGroup& group);
   // The groups a shutdown or restart stops.
   std::vector<ProcessGroup*> groups_to_stop() const;
@@ -112,12 +113,10 @@ class Supervisor final : public ProcessHost {
   ProcessEventHub hub_;
   SupervisorState state_ = SupervisorState::kRunning;
   bool stopping_ = false;
-  std::vector<ProcessGroup*> stop_queue_;  // next group to stop at the back
   std::function<void()> on_stopped_;
   std::vector<StateListener> state_listeners_;
   bool reread_ = false;
-  Timer stop_step_timer_;
-  Timer report_timer_;
+  StopSequence stop_sequence_;
   Timer save_children_timer_;  // subprocpidfile: rewritten a loop round after any change
 };
 
