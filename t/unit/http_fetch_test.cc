@@ -146,19 +146,12 @@ TEST(HttpFetch, FailuresSayWhat) {
     EXPECT_EQ(get(s.url() + "/x").first, "not an HTTP answer: garbage");
   }
   // A listener that never answers: the deadline holds.
-  UniqueFd silent(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  ASSERT_EQ(::bind(silent.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
-  ASSERT_EQ(::listen(silent.get(), 1), 0);
-  ::getsockname(silent.get(), reinterpret_cast<sockaddr*>(&a), &len);
-  EXPECT_EQ(get("http://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/", 1).first, "timed out after 1 s");
+  int port = 0;
+  UniqueFd silent = test::loopback_listener(&port);
+  EXPECT_EQ(get("http://127.0.0.1:" + std::to_string(port) + "/", 1).first, "timed out after 1 s");
   // Nobody listening.
   silent.reset();
-  EXPECT_NE(get("http://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/").first.find("cannot connect"),
-            std::string::npos);
+  EXPECT_NE(get("http://127.0.0.1:" + std::to_string(port) + "/").first.find("cannot connect"), std::string::npos);
 }
 
 }  // namespace

@@ -16,20 +16,27 @@
 
 namespace sn::test {
 
+// A socket listening on 127.0.0.1 at a port the kernel chose (*port).
+// Connections queue on it until someone accepts them.
+inline UniqueFd loopback_listener(int* port, int backlog = 1) {
+  UniqueFd listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  EXPECT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
+  EXPECT_EQ(::listen(listener.get(), backlog), 0);
+  ::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&a), &len);
+  *port = ntohs(a.sin_port);
+  return listener;
+}
+
 // Listens on 127.0.0.1 and answers one request with `reply`, verbatim.
 class OneShotServer {
  public:
   explicit OneShotServer(std::string reply, std::string request_end = "</methodCall>")
       : reply_(std::move(reply)), request_end_(std::move(request_end)) {
-    listener_.reset(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    EXPECT_EQ(::bind(listener_.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
-    EXPECT_EQ(::listen(listener_.get(), 1), 0);
-    ::getsockname(listener_.get(), reinterpret_cast<sockaddr*>(&a), &len);
-    port_ = ntohs(a.sin_port);
+    listener_ = loopback_listener(&port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~OneShotServer() { thread_.join(); }

@@ -135,15 +135,9 @@ bool always_cancelled() { return true; }
 TEST(RpcClient, TheCallersCancellationEndsACallThatWaits) {
   // Connections queue on a listener nobody accepts from: the call waits
   // for an answer that never comes until the check says stop.
-  UniqueFd listener(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  ASSERT_EQ(::bind(listener.get(), reinterpret_cast<sockaddr*>(&a), len), 0);
-  ASSERT_EQ(::listen(listener.get(), 4), 0);
-  ::getsockname(listener.get(), reinterpret_cast<sockaddr*>(&a), &len);
-  std::string url = "http://127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+  int port = 0;
+  UniqueFd listener = test::loopback_listener(&port, 4);
+  std::string url = "http://127.0.0.1:" + std::to_string(port);
   RpcClient c(*parse_server_url(url), {}, CallOptions{"tester/1", always_cancelled});
   c.set_timeout_ms(10000);  // a broken cancellation fails instead of hanging
   EXPECT_THROW(c.call("supervisor.getState"), CallCancelled);
