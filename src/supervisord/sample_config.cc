@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "lib/config/program_options.h"
+#include "lib/config/supervisord_options.h"
 
 namespace sn {
 namespace {
@@ -37,25 +38,7 @@ file=/tmp/supervisor.sock   ; the socket supervisorctl talks to
 ;password=123               ; plain text, or {SHA} and the hex SHA-1 of it
 
 [supervisord]
-logfile=/tmp/supervisord.log ; main log or syslog; default $CWD/supervisord.log
-logfile_maxbytes=50MB        ; rotate the main log at this size, 0 never; default 50MB
-logfile_backups=10           ; rotated main logs kept, 0 none; default 10
-loglevel=info                ; critical error warn info debug trace blather; default info
-pidfile=/tmp/supervisord.pid ; locked while running; default $CWD/supervisord.pid
-nodaemon=false               ; true: stay in the foreground (-n); default false
-silent=false                 ; true: no main log on stdout (-s); default false
-minfds=1024                  ; raise the open files limit to this; default 1024
-minprocs=200                 ; raise the processes limit to this; default 200
-;umask=022                   ; umask of the daemon; default 022
-;user=nobody                 ; become this user at start (needs root)
-;identifier=supervisor       ; this instance's name; default supervisor
-;directory=/tmp              ; chdir here when daemonized; default none
-;nocleanup=false             ; true: keep old AUTO child logs at start; default false
-;childlogdir=/tmp            ; where AUTO child logs go; default $TMPDIR or /tmp
-;strip_ansi=false            ; true: strip ANSI escapes from output; default false
-;environment=KEY="value"     ; added to every program's environment
-;subprocpidfile=/tmp/supervisord.children ; Minos: children outlive supervisord
-
+@SUPERVISORD@
 ; supervisorctl and the web page need this section: it serves the
 ; supervisor.* methods (system.* are always served).
 [rpcinterface:supervisor]
@@ -130,6 +113,26 @@ std::string option_lines(unsigned kind) {
   return out;
 }
 
+// One [supervisord] line: set where the sample needs it to run as printed,
+// else commented; its comment from column 30.
+std::string supervisord_line(const SupervisordOption& o) {
+  std::string doc(o.doc);
+  if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
+  else if (!o.default_text.empty()) doc += "; default " + std::string(o.default_text);
+  std::string_view value = o.example.empty() ? o.default_text : o.example;
+  std::string line = (o.set_in_sample ? "" : ";") + std::string(o.name) + "=" + std::string(value);
+  line.resize(std::max<size_t>(line.size() + 1, 29), ' ');
+  return line + "; " + doc + "\n";
+}
+
+std::string supervisord_lines() {
+  std::string out;
+  for (bool set : {true, false})
+    for (const SupervisordOption& o : supervisord_options())
+      if (o.set_in_sample == set) out += supervisord_line(o);
+  return out;
+}
+
 void replace_marker(std::string& text, const std::string& marker, const std::string& with) {
   text.replace(text.find(marker), marker.size(), with);
 }
@@ -139,6 +142,7 @@ void replace_marker(std::string& text, const std::string& marker, const std::str
 std::string sample_config_text() {
   std::string text = kSample;
   replace_marker(text, "@VERSION@", PACKAGE_VERSION);
+  replace_marker(text, "@SUPERVISORD@", supervisord_lines());
   replace_marker(text, "@PROGRAM@", option_lines(kInProgram));
   replace_marker(text, "@EVENTLISTENER@", option_lines(kInEventListener));
   return text;

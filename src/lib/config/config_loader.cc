@@ -10,6 +10,7 @@
 
 #include "lib/config/program_sections.h"
 #include "lib/config/section_reader.h"
+#include "lib/config/supervisord_options.h"
 #include "lib/util/strings.h"
 
 extern char** environ;
@@ -97,34 +98,8 @@ class SupervisordConfigLoader {
   void read_supervisord_section() {
     SectionReader r(doc_, "supervisord");
     Expansions names = names_with_here();
-    SupervisordConfig& c = config_;
-    c.minfds = r.parse("minfds", "1024", names, parse_integer);
-    c.minprocs = r.parse("minprocs", "200", names, parse_integer);
-    if (r.has("directory")) c.directory = r.parse("directory", "", names, parse_existing_directory);
-    if (r.has("user")) {
-      r.parse("user", "", names, parse_user);
-      c.user = r.get("user", names);
-    }
-    c.umask = r.parse("umask", "022", names, parse_octal);
-    std::string logfile = r.parse("logfile", "supervisord.log", names, parse_existing_dirpath);
-    c.logfile = logfile == "syslog" ? logfile : normalize_path_from(logfile, env_.cwd);
-    c.logfile_maxbytes = r.parse("logfile_maxbytes", "50MB", names, parse_byte_size);
-    c.logfile_backups = r.parse("logfile_backups", "10", names, parse_int32);
-    c.loglevel = r.parse("loglevel", "info", names, parse_log_level_value);
-    c.pidfile = normalize_path_from(r.parse("pidfile", "supervisord.pid", names, parse_existing_dirpath), env_.cwd);
-    if (r.has("subprocpidfile")) {
-      std::string path = r.parse("subprocpidfile", "", names, parse_existing_dirpath);
-      if (!path.empty()) c.subprocpidfile = normalize_path_from(path, env_.cwd);
-    }
-    c.identifier = r.get_or("identifier", "supervisor", names);
-    c.nodaemon = r.parse("nodaemon", "false", names, parse_boolean);
-    c.silent = r.parse("silent", "false", names, parse_boolean);
-    c.childlogdir = normalize_path_from(r.parse("childlogdir", env_.tmpdir, names, parse_existing_directory), env_.cwd);
-    c.nocleanup = r.parse("nocleanup", "false", names, parse_boolean);
-    c.strip_ansi = r.parse("strip_ansi", "false", names, parse_boolean);
-    Expansions env_names = names;
-    env_names["host_node_name"] = env_.host_node_name;
-    c.environment = r.parse("environment", "", env_names, parse_key_value_list);
+    SupervisordOptionReading reading(r, names, env_, config_);
+    for (const SupervisordOption& o : supervisord_options()) o.read(o, reading);
   }
 
   void read_rpcinterfaces() {
