@@ -4,6 +4,7 @@
 
 #include "config.h"
 #include "lib/config/program_options.h"
+#include "lib/config/section_options.h"
 #include "lib/config/supervisord_options.h"
 
 namespace sn {
@@ -26,17 +27,9 @@ constexpr const char* kSample = R"(; Sample supervisord.conf, as printed by `sup
 ; %(program_name)s, %(process_num)d, %(group_name)s and %(numprocs)d.
 
 [unix_http_server]
-file=/tmp/supervisor.sock   ; the socket supervisorctl talks to
-;chmod=0700                 ; the socket's mode, octal; default 0700
-;chown=nobody:nogroup       ; the socket's user[:group]; default supervisord's
-;username=user              ; with password: every request needs Basic auth
-;password=123               ; plain text, or {SHA} and the hex SHA-1 of it
-
+@UNIX_HTTP_SERVER@
 ;[inet_http_server]         ; XML-RPC and the web page over TCP; off by default
-;port=127.0.0.1:9001        ; required: host:port, *:port, [::1]:port or a port
-;username=user              ; with password: every request needs Basic auth
-;password=123               ; plain text, or {SHA} and the hex SHA-1 of it
-
+@INET_HTTP_SERVER@
 [supervisord]
 @SUPERVISORD@
 ; supervisorctl and the web page need this section: it serves the
@@ -45,12 +38,7 @@ file=/tmp/supervisor.sock   ; the socket supervisorctl talks to
 supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 
 [supervisorctl]
-serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
-;username=chris              ; as in the server's section
-;password=123                ; as in the server's section
-;prompt=mysupervisor         ; the shell's prompt; default supervisor
-;history_file=~/.sc_history  ; keep a readline history here; default none
-
+@SUPERVISORCTL@
 ; A program: a group of numprocs processes run from one command.
 ;[program:theprogramname]
 @PROGRAM@
@@ -68,26 +56,14 @@ serverurl=unix:///tmp/supervisor.sock ; or http://127.0.0.1:9001 for TCP
 
 ; A group of programs, instead of one group per program.
 ;[group:thegroupname]
-;programs=progname1,progname2  ; required: [program:x] names
-;priority=999                  ; default 999
-
+@GROUP@
 ; The Minos deploy client's deployment.* methods; the jobs they start are
 ; [program:] sections written to conf/*.cfg, read by an [include].
 ;[rpcinterface:deployment]
-;supervisor.rpcinterface_factory=deployment.rpcinterface:deployment_rpcinterface ; required
-;package_server=http://packages.example.com:8000 ; required
-;download_package_uri=packages ; required
-;get_latest_package_info_uri=get_latest_package_info ; required
-;app_root=/home/work/app       ; jobs' run directories; default /home/work/app
-;log_root=/home/work/log       ; jobs' logs; default /home/work/log
-;package_root=/home/work/packages ; their packages; default /home/work/packages
-;data_dirs=/home/work/data     ; each must exist; default /home/work/data
-;download_timeout=30           ; seconds per download; default 30
-;script_timeout=600            ; seconds for tar and scripts; default 600
-
+@DEPLOYMENT@
 ; More configuration files; globs are relative to this file.
 ;[include]
-;files=relative/directory/*.ini ; required: whitespace-separated globs
+@INCLUDE@
 )";
 
 // One commented option line: ";name=value", its comment from column 32.
@@ -125,6 +101,22 @@ std::string supervisord_line(const SupervisordOption& o) {
   return line + "; " + doc + "\n";
 }
 
+// A section's lines from the table of the sections read by hand.
+std::string section_lines(OptionSection section, size_t width) {
+  std::string out;
+  for (const SectionOption& o : section_options()) {
+    if (o.section != section) continue;
+    std::string doc = o.required ? "required: " + std::string(o.doc) : std::string(o.doc);
+    if (!o.default_text.empty()) doc += "; default " + std::string(o.default_text);
+    else if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
+    std::string_view value = o.example.empty() ? o.default_text : o.example;
+    std::string line = (o.set_in_sample ? "" : ";") + std::string(o.name) + "=" + std::string(value);
+    line.resize(std::max(line.size() + 1, width), ' ');
+    out += line + "; " + doc + "\n";
+  }
+  return out;
+}
+
 std::string supervisord_lines() {
   std::string out;
   for (bool set : {true, false})
@@ -142,9 +134,15 @@ void replace_marker(std::string& text, const std::string& marker, const std::str
 std::string sample_config_text() {
   std::string text = kSample;
   replace_marker(text, "@VERSION@", PACKAGE_VERSION);
+  replace_marker(text, "@UNIX_HTTP_SERVER@", section_lines(OptionSection::kUnixHttpServer, 28));
+  replace_marker(text, "@INET_HTTP_SERVER@", section_lines(OptionSection::kInetHttpServer, 28));
   replace_marker(text, "@SUPERVISORD@", supervisord_lines());
+  replace_marker(text, "@SUPERVISORCTL@", section_lines(OptionSection::kSupervisorctl, 29));
   replace_marker(text, "@PROGRAM@", option_lines(kInProgram));
   replace_marker(text, "@EVENTLISTENER@", option_lines(kInEventListener));
+  replace_marker(text, "@GROUP@", section_lines(OptionSection::kGroup, 31));
+  replace_marker(text, "@DEPLOYMENT@", section_lines(OptionSection::kDeployment, 31));
+  replace_marker(text, "@INCLUDE@", section_lines(OptionSection::kInclude, 31));
   return text;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "lib/config/program_sections.h"
+#include "lib/config/section_options.h"
 #include "lib/config/section_reader.h"
 #include "lib/config/supervisord_options.h"
 #include "lib/util/strings.h"
@@ -155,8 +156,10 @@ class SupervisordConfigLoader {
       if (d.data_dirs.empty()) r.fail("data_dirs", "expected at least one directory");
     }
     Expansions none;
-    d.download_timeout = r.parse("download_timeout", "30", none, parse_int32);
-    d.script_timeout = r.parse("script_timeout", "600", none, parse_int32);
+    d.download_timeout =
+        r.parse("download_timeout", section_default(OptionSection::kDeployment, "download_timeout"), none, parse_int32);
+    d.script_timeout =
+        r.parse("script_timeout", section_default(OptionSection::kDeployment, "script_timeout"), none, parse_int32);
     if (d.download_timeout <= 0) r.fail("download_timeout", "expected a positive number of seconds");
     if (d.script_timeout <= 0) r.fail("script_timeout", "expected a positive number of seconds");
     config_.deployment = std::move(d);
@@ -215,7 +218,7 @@ class SupervisordConfigLoader {
         s.chown_uid = uid;
         s.chown_gid = gid;
       }
-      s.chmod = r.parse("chmod", "0700", environ_, parse_octal);
+      s.chmod = r.parse("chmod", section_default(OptionSection::kUnixHttpServer, "chmod"), environ_, parse_octal);
       config_.servers.push_back(std::move(s));
     }
   }
@@ -278,11 +281,11 @@ CtlConfig read_ctl_section(const IniDocument& doc, const LoaderEnvironment& env,
   Expansions with_here = names;
   with_here["here"] = here;
   CtlConfig c;
-  c.serverurl = r.parse("serverurl", "http://localhost:9001", with_here, parse_url);
+  c.serverurl = r.parse("serverurl", section_default(OptionSection::kSupervisorctl, "serverurl"), with_here, parse_url);
   if (starts_with(c.serverurl, "unix://")) {
     c.serverurl = "unix://" + normalize_path_from(c.serverurl.substr(7), env.cwd);
   }
-  c.prompt = r.get_or("prompt", "supervisor", names);
+  c.prompt = r.get_or("prompt", section_default(OptionSection::kSupervisorctl, "prompt"), names);
   c.username = r.get("username", names);
   c.password = r.get("password", names);
   if (auto history = r.get("history_file", with_here); history && !history->empty()) {

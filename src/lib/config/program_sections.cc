@@ -4,6 +4,7 @@
 #include <set>
 
 #include "lib/config/program_options.h"
+#include "lib/config/section_options.h"
 #include "lib/config/section_reader.h"
 #include "lib/events/event_type.h"
 #include "lib/util/strings.h"
@@ -147,7 +148,7 @@ void read_heterogeneous_groups(const ProgramSectionContext& ctx, std::vector<Gro
     }
     std::optional<std::string> programs = r.get("programs", names);
     if (!programs) r.fail("programs", "the section does not list its programs (programs= is required)");
-    g.priority = r.parse("priority", "999", names, parse_int32);
+    g.priority = r.parse("priority", section_default(OptionSection::kGroup, "priority"), names, parse_int32);
     for (const std::string& program : parse_string_list(*programs)) {
       std::string program_section = "program:" + program;
       if (!ctx.doc.has_section(program_section)) {
