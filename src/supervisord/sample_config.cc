@@ -66,62 +66,78 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 @INCLUDE@
 )";
 
-// One commented option line: ";name=value", its comment from column 32.
-std::string option_line(const ProgramOption& o, unsigned kind) {
-  std::string_view listener_doc = kind == kInEventListener ? o.listener_doc : std::string_view();
-  std::string doc(listener_doc.empty() ? o.doc : listener_doc);
-  std::string_view value = o.default_in(kind);
-  if (o.required()) doc = "required: " + doc;
-  else if (!value.empty()) doc += "; default " + std::string(value);
-  else if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
-  std::string line = ";" + std::string(o.name) + "=" + std::string(value.empty() ? o.example : value);
-  line.resize(std::max<size_t>(line.size() + 1, 31), ' ');
-  return line + "; " + doc + "\n";
-}
+// What the sample says of one option: ";name=value" (or set, without the
+// ';'), and from column `width` what it does and its default.
+struct SampleLine {
+  bool set = false;
+  bool required = false;
+  std::string_view name;
+  std::string_view default_text;   // what leaving it out gives, as written
+  std::string_view default_words;  // what the sample says of it instead
+  std::string_view example;        // the value shown where there is no default
+  std::string_view doc;
 
-// The options of one kind of section, required ones first, then in the
+  std::string text(size_t width) const {
+    std::string line =
+        (set ? "" : ";") + std::string(name) + "=" + std::string(example.empty() ? default_text : example);
+    line.resize(std::max(line.size() + 1, width), ' ');
+    std::string_view said = default_words.empty() ? default_text : default_words;
+    if (required) return line + "; required: " + std::string(doc) + "\n";
+    if (said.empty()) return line + "; " + std::string(doc) + "\n";
+    return line + "; " + std::string(doc) + "; default " + std::string(said) + "\n";
+  }
+};
+
+// A program or listener section: required options first, then in the
 // table's order.
 std::string option_lines(unsigned kind) {
   std::string out;
   for (bool required : {true, false})
-    for (const ProgramOption& o : program_options())
-      if ((o.sections & kind) && o.required() == required) out += option_line(o, kind);
+    for (const ProgramOption& o : program_options()) {
+      if (!(o.sections & kind) || o.required() != required) continue;
+      std::string_view listener_doc = kind == kInEventListener ? o.listener_doc : std::string_view();
+      SampleLine line{.required = required,
+                      .name = o.name,
+                      .default_text = o.default_in(kind),
+                      .default_words = required ? std::string_view() : o.default_words,
+                      .example = o.example,
+                      .doc = listener_doc.empty() ? o.doc : listener_doc};
+      out += line.text(31);
+    }
   return out;
 }
 
-// One [supervisord] line: set where the sample needs it to run as printed,
-// else commented; its comment from column 30.
-std::string supervisord_line(const SupervisordOption& o) {
-  std::string doc(o.doc);
-  if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
-  else if (!o.default_text.empty()) doc += "; default " + std::string(o.default_text);
-  std::string_view value = o.example.empty() ? o.default_text : o.example;
-  std::string line = (o.set_in_sample ? "" : ";") + std::string(o.name) + "=" + std::string(value);
-  line.resize(std::max<size_t>(line.size() + 1, 29), ' ');
-  return line + "; " + doc + "\n";
+// [supervisord]: the options the sample sets first, so that it runs as printed.
+std::string supervisord_lines() {
+  std::string out;
+  for (bool set : {true, false})
+    for (const SupervisordOption& o : supervisord_options()) {
+      if (o.set_in_sample != set) continue;
+      SampleLine line{.set = set,
+                      .name = o.name,
+                      .default_text = o.default_text,
+                      .default_words = o.default_words,
+                      .example = o.example,
+                      .doc = o.doc};
+      out += line.text(29);
+    }
+  return out;
 }
 
-// A section's lines from the table of the sections read by hand.
+// A section read by hand, in the table's order.
 std::string section_lines(OptionSection section, size_t width) {
   std::string out;
   for (const SectionOption& o : section_options()) {
     if (o.section != section) continue;
-    std::string doc = o.required ? "required: " + std::string(o.doc) : std::string(o.doc);
-    if (!o.default_text.empty()) doc += "; default " + std::string(o.default_text);
-    else if (!o.default_words.empty()) doc += "; default " + std::string(o.default_words);
-    std::string_view value = o.example.empty() ? o.default_text : o.example;
-    std::string line = (o.set_in_sample ? "" : ";") + std::string(o.name) + "=" + std::string(value);
-    line.resize(std::max(line.size() + 1, width), ' ');
-    out += line + "; " + doc + "\n";
+    SampleLine line{.set = o.set_in_sample,
+                    .required = o.required,
+                    .name = o.name,
+                    .default_text = o.default_text,
+                    .default_words = o.default_words,
+                    .example = o.example,
+                    .doc = o.doc};
+    out += line.text(width);
   }
-  return out;
-}
-
-std::string supervisord_lines() {
-  std::string out;
-  for (bool set : {true, false})
-    for (const SupervisordOption& o : supervisord_options())
-      if (o.set_in_sample == set) out += supervisord_line(o);
   return out;
 }
 
