@@ -131,18 +131,18 @@ int main(int argc, char** argv) {
   std::vector<std::string> templates = template_path.empty()
                                            ? std::vector<std::string>{SN_DEPLOY_TEMPLATE, SN_SOURCE_TEMPLATE}
                                            : std::vector<std::string>{template_path};
-  int template_error = 0;
+  std::string template_problem;  // why the first candidate could not be used
   for (const auto& t : templates) {
     int error = 0;
-    if (auto text = sn::read_whole_file(t, &error)) {
+    std::optional<std::string> text = sn::read_whole_file(t, &error);
+    if (text && !text->empty()) {
       options.template_text = *text;
       break;
     }
-    if (!template_error) template_error = error;
+    if (template_problem.empty()) template_problem = t + ": " + (text ? "it is empty" : std::strerror(error));
   }
   if (options.template_text.empty()) {
-    std::fprintf(stderr, "supervisor-deploy: cannot read the template %s: %s\n", templates.front().c_str(),
-                 std::strerror(template_error ? template_error : ENOENT));
+    std::fprintf(stderr, "supervisor-deploy: cannot read the template %s\n", template_problem.c_str());
     return 2;
   }
 

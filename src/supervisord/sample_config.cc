@@ -63,8 +63,7 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 @DEPLOYMENT@
 ; More configuration files; globs are relative to this file.
 ;[include]
-@INCLUDE@
-)";
+@INCLUDE@)";
 
 // What the sample says of one option: ";name=value" (or set, without the
 // ';'), and from column `width` what it does and its default.

@@ -332,6 +332,12 @@ class DeployTest(unittest.TestCase):
         r = self.deploy(bad)
         self.assertEqual(r.returncode, 2)
         self.assertIn("%s:7: [g] host.0: expected a port from 1 to 65535, got '70000'" % bad, r.stderr)
+        # a template that cannot be used says which and why
+        for template, why in (("/nonexistent/template.in", "No such file or directory"), ("/dev/null", "it is empty")):
+            r = subprocess.run([DEPLOY, "--from", BUILD_TOP, "--template", template, "--dry-run", config],
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(r.returncode, 2, r.stderr)
+            self.assertIn("cannot read the template %s: %s" % (template, why), r.stderr)
 
 
 if __name__ == "__main__":

@@ -41,8 +41,9 @@ TEST(ProcessState, TheTransitionTableIsSupervisors) {
   std::set<std::pair<S, S>> allowed = {
       {S::kStopped, S::kStarting},  {S::kStarting, S::kRunning}, {S::kStarting, S::kBackoff},
       {S::kStarting, S::kStopping}, {S::kRunning, S::kStopping}, {S::kRunning, S::kExited},
-      {S::kBackoff, S::kStarting},  {S::kBackoff, S::kFatal},    {S::kBackoff, S::kStopped},
-      {S::kStopping, S::kStopped},  {S::kExited, S::kStarting},  {S::kFatal, S::kStarting},
+      {S::kRunning, S::kBackoff},   {S::kBackoff, S::kStarting}, {S::kBackoff, S::kFatal},
+      {S::kBackoff, S::kStopped},   {S::kStopping, S::kStopped}, {S::kExited, S::kStarting},
+      {S::kFatal, S::kStarting},
   };
   for (S from : all) {
     for (S to : all) {

@@ -423,6 +423,19 @@ TEST_F(ProcessTest, AnAdoptedChildsUnknownEndIsNeverExpected) {
   EXPECT_EQ(p.pid(), 100);
 }
 
+TEST_F(ProcessTest, AnAdoptedChildEndingWithinStartsecsOfItsStartBacksOff) {
+  ProcessConfig c = config();
+  c.startsecs = 10;
+  Process p(c, "web", host);
+  host.advance(100);
+  p.adopt(std::make_unique<test::FakeChild>(4242, &host.launcher.signals, &host.launcher.signal_errno,
+                                            &host.launcher.stdin_data),
+          host.clock().wall_seconds() - 3);
+  p.on_exit(ExitStatus::unknown_of_adopted());
+  EXPECT_EQ(host.transitions, (std::vector<std::pair<S, S>>{{S::kRunning, S::kBackoff}}));
+  EXPECT_EQ(p.state(), S::kBackoff);
+}
+
 TEST_F(ProcessTest, AnAdoptedChildIsStoppedLikeAnyOther) {
   ProcessConfig c = config();
   Process p(c, "web", host);

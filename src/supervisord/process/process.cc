@@ -139,8 +139,7 @@ void Process::give_up() {
 
 void Process::on_exit(const ExitStatus& status) {
   stop_time_ = host_.clock().wall_seconds();
-  // A RUNNING process (an adopted one too) has been up for startsecs.
-  bool too_quickly = state_ != ProcessState::kRunning && now_ns() - start_mono_ < seconds_to_ns(config_.startsecs);
+  bool too_quickly = now_ns() - start_mono_ < seconds_to_ns(config_.startsecs);
   int code = status.supervisor_code();
   bool expected = contains(config_.exitcodes, code);
   std::string how = status.describe();
@@ -194,7 +193,8 @@ void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
   spawn_error_.clear();
   exit_status_.reset();
   start_time_ = laststart;
-  // Its uptime counts from laststart, so an end is never "too quickly".
+  // Its uptime counts from laststart: it ended "too quickly" (RUNNING ->
+  // BACKOFF) only when that was less than startsecs ago.
   double age = std::max(0.0, host_.clock().wall_seconds() - laststart);
   start_mono_ = now_ns() - static_cast<int64_t>(age * 1e9);
   state_ = ProcessState::kRunning;

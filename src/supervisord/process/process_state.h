@@ -28,6 +28,9 @@ std::string_view process_state_name(ProcessState state);
 //   STARTING -> BACKOFF                        spawn error, or ended too quickly
 //   STARTING -> STOPPING, RUNNING -> STOPPING  stop
 //   RUNNING  -> EXITED                         ended on its own
+//   RUNNING  -> BACKOFF                        an adopted child (subprocpidfile,
+//                                              RUNNING at once) ended within
+//                                              startsecs of its start
 //   BACKOFF  -> STARTING                       retry after the backoff delay
 //   BACKOFF  -> FATAL                          startretries used up
 //   BACKOFF  -> STOPPED                        stop while waiting to retry
