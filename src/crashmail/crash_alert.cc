@@ -14,12 +14,10 @@ bool ProcessSelection::matches(const std::string& group, const std::string& proc
 
 std::optional<CrashAlert> crash_alert_from(const ListenerEvent& event, const ProcessSelection& selection, double now) {
   if (event.name() != "PROCESS_STATE_EXITED") return std::nullopt;
-  EventTokens fields;
-  try {
-    fields = parse_event_tokens(event.payload);
-  } catch (const EventProtocolError&) {
-    return std::nullopt;
-  }
+  std::string error;
+  std::optional<EventTokens> payload = parse_event_tokens(event.payload, &error);
+  if (!payload) return std::nullopt;
+  EventTokens& fields = *payload;
   auto expected = fields.find("expected");
   if (expected == fields.end() || expected->second != "0") return std::nullopt;
   CrashAlert alert{fields["processname"], fields["groupname"], fields["pid"], fields["from_state"], now};

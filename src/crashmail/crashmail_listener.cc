@@ -155,10 +155,9 @@ void CrashmailListener::read_events() {
     return;
   }
   std::vector<ListenerEvent> events;
-  try {
-    events = reader_.feed(std::string_view(buf, static_cast<size_t>(n)));
-  } catch (const EventProtocolError& e) {
-    say(std::string("crashmail: not the event listener protocol: ") + e.what());
+  std::string error;
+  if (!reader_.feed(std::string_view(buf, static_cast<size_t>(n)), &events, &error)) {
+    say("crashmail: not the event listener protocol: " + error);
     input_open_ = false;
     stopping_ = true;
     exit_status_ = 1;

@@ -29,14 +29,14 @@ ControlServer::ControlServer(EventLoop& loop, Logger& logger, Supervisor& superv
   supervisor.add_state_listener([this](Process&, ProcessState, bool) { pending_.wake(); });
 }
 
-void ControlServer::listen() {
+bool ControlServer::listen(std::string* error) {
   const SupervisordConfig& config = supervisor_.config();
   for (size_t i = 0; i < config.servers.size(); ++i) {
     for (const RpcInterfaceConfig& rpc : config.rpcinterfaces) {
       logger_.info("RPC interface '" + rpc.name + "' initialized");
     }
   }
-  http_.listen(config.servers);
+  return http_.listen(config.servers, error);
 }
 
 }  // namespace sn

@@ -26,8 +26,9 @@ class ControlServer {
   ControlServer(EventLoop& loop, Logger& logger, Supervisor& supervisor, FileWatchers& watchers, ListenerSet& listeners,
                 const std::string& web_token, DaemonActions actions, std::string inherited_path);
 
-  // Serves the configured HTTP servers. Throws ListenError (the others are served).
-  void listen();
+  // Serves the configured HTTP servers; false, naming the first that could
+  // not be opened (the others are served).
+  bool listen(std::string* error);
   // The methods clients can call.
   const RpcRegistry& registry() const { return public_; }
 

@@ -185,13 +185,12 @@ bool Daemon::run_supervisor() {
   }
   control_ = std::make_unique<ControlServer>(loop_, logger_, *supervisor_, watchers_, listeners_, web_token_, actions(),
                                              spawner_->inherited_path());
-  try {
-    control_->listen();
-  } catch (const ListenError& e) {
+  std::string listen_error;
+  if (!control_->listen(&listen_error)) {
     // At the first start this is a usage error; after a restart the daemon
     // goes on without that server rather than stopping every program.
-    if (first_run_) throw UsageError(e.what());
-    logger_.critical(std::string("cannot open the HTTP server: ") + e.what());
+    if (first_run_) throw UsageError(listen_error);
+    logger_.critical("cannot open the HTTP server: " + listen_error);
   }
 
   if (first_run_ && !c.nodaemon) {

@@ -94,13 +94,15 @@ std::string option_lines(unsigned kind) {
   for (bool required : {true, false})
     for (const ProgramOption& o : program_options()) {
       if (!(o.sections & kind) || o.required() != required) continue;
-      std::string_view listener_doc = kind == kInEventListener ? o.listener_doc : std::string_view();
+      bool listener = kind == kInEventListener;
+      std::string_view doc = listener && !o.listener_doc.empty() ? o.listener_doc : o.doc;
+      std::string_view example = listener && !o.listener_example.empty() ? o.listener_example : o.example;
       SampleLine line{.required = required,
                       .name = o.name,
                       .default_text = o.default_in(kind),
                       .default_words = required ? std::string_view() : o.default_words,
-                      .example = o.example,
-                      .doc = listener_doc.empty() ? o.doc : listener_doc};
+                      .example = example,
+                      .doc = doc};
       out += line.text(31);
     }
   return out;

@@ -7,22 +7,47 @@
 namespace sn {
 namespace {
 
+EventTokens tokens(std::string_view line) {
+  std::string error;
+  std::optional<EventTokens> t = parse_event_tokens(line, &error);
+  EXPECT_TRUE(t.has_value()) << error;
+  return t.value_or(EventTokens{});
+}
+
+std::vector<ListenerEvent> feed(EventReader& r, std::string_view bytes) {
+  std::vector<ListenerEvent> events;
+  std::string error;
+  EXPECT_TRUE(r.feed(bytes, &events, &error)) << error;
+  return events;
+}
+
+// What a reader fed `bytes` at once says is wrong.
+std::string refusal(std::string_view bytes) {
+  EventReader r;
+  std::vector<ListenerEvent> events;
+  std::string error;
+  EXPECT_FALSE(r.feed(bytes, &events, &error)) << bytes;
+  return error;
+}
+
 TEST(EventTokens, SplitsKeyValuePairs) {
-  EventTokens t = parse_event_tokens("processname:web groupname:g from_state:RUNNING expected:0 pid:42");
+  EventTokens t = tokens("processname:web groupname:g from_state:RUNNING expected:0 pid:42");
   EXPECT_EQ(t.size(), 5u);
   EXPECT_EQ(t["processname"], "web");
   EXPECT_EQ(t["expected"], "0");
-  EXPECT_EQ(parse_event_tokens("a:b:c")["a"], "b:c");  // only the first ':' splits
-  EXPECT_TRUE(parse_event_tokens("").empty());
-  EXPECT_THROW(parse_event_tokens("a:1 junk"), EventProtocolError);
+  EXPECT_EQ(tokens("a:b:c")["a"], "b:c");  // only the first ':' splits
+  EXPECT_TRUE(tokens("").empty());
+  std::string error;
+  EXPECT_FALSE(parse_event_tokens("a:1 junk", &error).has_value());
+  EXPECT_EQ(error, "event header token without ':': junk");
 }
 
 TEST(EventReader, AssemblesEventsFromPieces) {
   std::string wire = "ver:3.0 server:s serial:1 pool:p poolserial:1 eventname:TICK_5 len:15\nwhen:1700000000";
   EventReader r;
-  EXPECT_TRUE(r.feed(wire.substr(0, 10)).empty());
-  EXPECT_TRUE(r.feed(wire.substr(10, 70)).empty());
-  auto events = r.feed(wire.substr(80));
+  EXPECT_TRUE(feed(r, wire.substr(0, 10)).empty());
+  EXPECT_TRUE(feed(r, wire.substr(10, 70)).empty());
+  auto events = feed(r, wire.substr(80));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].name(), "TICK_5");
   EXPECT_EQ(events[0].payload, "when:1700000000");
@@ -34,13 +59,13 @@ TEST(EventReader, TakesSeveralEventsAtOnce) {
   std::string one = "eventname:A len:1\nx";
   std::string two = "eventname:B len:0\n";
   EventReader r;
-  auto events = r.feed(one + two + "eventname:C len:3\nab");
+  auto events = feed(r, one + two + "eventname:C len:3\nab");
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].name(), "A");
   EXPECT_EQ(events[1].name(), "B");
   EXPECT_EQ(events[1].payload, "");
   EXPECT_FALSE(r.idle());
-  events = r.feed("c");
+  events = feed(r, "c");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].payload, "abc");
 }
@@ -53,7 +78,7 @@ TEST(EventReader, LenCountsCharactersNotBytes) {
   EventReader r;
   std::vector<ListenerEvent> events;
   for (char c : wire) {  // byte by byte: a character split across reads waits for its tail
-    for (auto& e : r.feed(std::string_view(&c, 1))) events.push_back(std::move(e));
+    for (auto& e : feed(r, std::string_view(&c, 1))) events.push_back(std::move(e));
   }
   ASSERT_EQ(events.size(), 2u);
   EXPECT_EQ(events[0].payload, payload);
@@ -62,12 +87,26 @@ TEST(EventReader, LenCountsCharactersNotBytes) {
 }
 
 TEST(EventReader, RefusesHeadersItCannotRead) {
-  EXPECT_THROW(EventReader().feed("eventname:A\n"), EventProtocolError);        // no len
-  EXPECT_THROW(EventReader().feed("eventname:A len:x\n"), EventProtocolError);  // bad len
-  EXPECT_THROW(EventReader().feed("eventname:A len:-1\n"), EventProtocolError);
-  EXPECT_THROW(EventReader().feed("hello there\n"), EventProtocolError);          // not tokens
-  EXPECT_THROW(EventReader().feed(std::string(70000, 'a')), EventProtocolError);  // no header is this long
+  EXPECT_EQ(refusal("eventname:A\n"), "event header without len");
+  EXPECT_EQ(refusal("eventname:A len:x\n"), "event header with a bad len: x");
+  EXPECT_EQ(refusal("eventname:A len:-1\n"), "event header with a bad len: -1");
+  EXPECT_EQ(refusal("hello there\n"), "event header token without ':': hello");
+  EXPECT_EQ(refusal(std::string(70000, 'a')), "event header line too long");
   EXPECT_EQ(ListenerEvent{}.name(), "");
+}
+
+TEST(EventReader, StopsAtTheFirstBadHeader) {
+  EventReader r;
+  std::vector<ListenerEvent> events;
+  std::string error;
+  EXPECT_FALSE(r.feed("eventname:A len:1\nxjunk\neventname:B len:0\n", &events, &error));
+  ASSERT_EQ(events.size(), 1u);  // what came whole before it
+  EXPECT_EQ(events[0].name(), "A");
+  events.clear();
+  error.clear();
+  EXPECT_FALSE(r.feed("eventname:C len:0\n", &events, &error));  // and nothing after
+  EXPECT_TRUE(events.empty());
+  EXPECT_EQ(error, "event header token without ':': junk");
 }
 
 }  // namespace

@@ -10,30 +10,74 @@
 namespace sn {
 namespace {
 
+// Each helper asserts the step succeeded and returns what it found.
+bool empty_dir(const std::string& path) {
+  bool empty = false;
+  std::string error;
+  EXPECT_TRUE(dir_is_empty(path, &empty, &error)) << error;
+  return empty;
+}
+
+std::string link_target(const std::string& link) {
+  std::string target, error;
+  EXPECT_TRUE(read_link(link, &target, &error)) << error;
+  return target;
+}
+
+std::optional<std::string> read(const std::string& path, size_t max, SymlinksOnTheWay links) {
+  std::optional<std::string> content;
+  std::string error;
+  EXPECT_TRUE(read_regular_file(path, max, links, &content, &error)) << error;
+  return content;
+}
+
+// The error of a read that must fail.
+std::string read_refusal(const std::string& path, size_t max, SymlinksOnTheWay links) {
+  std::optional<std::string> content;
+  std::string error;
+  EXPECT_FALSE(read_regular_file(path, max, links, &content, &error)) << path;
+  EXPECT_FALSE(content.has_value());
+  return error;
+}
+
 TEST(FileOps, DirectoriesFilesAndLinks) {
   test::TempDir dir;
-  std::string deep = dir.file("a/b/c");
-  EXPECT_TRUE(dir_is_empty(deep));  // missing counts as empty
-  make_dirs(deep);
+  std::string deep = dir.file("a/b/c"), error;
+  EXPECT_TRUE(empty_dir(deep));  // missing counts as empty
+  ASSERT_TRUE(make_dirs(deep, &error)) << error;
   EXPECT_TRUE(is_directory(deep));
-  EXPECT_TRUE(dir_is_empty(deep));
-  make_dirs(deep);  // again: fine
-  replace_file(deep + "/f", "one", 0600);
-  EXPECT_FALSE(dir_is_empty(deep));
+  EXPECT_TRUE(empty_dir(deep));
+  EXPECT_TRUE(make_dirs(deep, &error)) << error;  // again: fine
+  ASSERT_TRUE(replace_file(deep + "/f", "one", 0600, &error)) << error;
+  EXPECT_FALSE(empty_dir(deep));
   EXPECT_EQ(test::read_file(deep + "/f"), "one");
   struct stat st;
   ASSERT_EQ(::stat((deep + "/f").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  append_file(deep + "/f", "+two");
+  ASSERT_TRUE(append_file(deep + "/f", "+two", &error)) << error;
   EXPECT_EQ(test::read_file(deep + "/f"), "one+two");
-  EXPECT_THROW(make_dirs(deep + "/f/g"), std::runtime_error);
-  relink(dir.file("link"), deep);
-  EXPECT_EQ(read_link(dir.file("link")), deep);
-  relink(dir.file("link"), dir.file("elsewhere"));  // replaces, even dangling
-  EXPECT_EQ(read_link(dir.file("link")), dir.file("elsewhere"));
+  EXPECT_FALSE(make_dirs(deep + "/f/g", &error));
+  EXPECT_EQ(error, "cannot create directory " + deep + "/f: Not a directory");
+  ASSERT_TRUE(relink(dir.file("link"), deep, &error)) << error;
+  EXPECT_EQ(link_target(dir.file("link")), deep);
+  ASSERT_TRUE(relink(dir.file("link"), dir.file("elsewhere"), &error)) << error;  // replaces, even dangling
+  EXPECT_EQ(link_target(dir.file("link")), dir.file("elsewhere"));
   EXPECT_TRUE(link_exists(dir.file("link")));
   EXPECT_FALSE(path_exists(dir.file("link")));
   EXPECT_FALSE(is_directory(dir.file("link")));
+  std::string target;
+  EXPECT_FALSE(read_link(deep, &target, &error));
+  EXPECT_EQ(error, "cannot read symlink " + deep + ": Invalid argument");
+}
+
+TEST(FileOps, AFailedReplaceLeavesNoTemporaryFile) {
+  test::TempDir dir;
+  ASSERT_EQ(::mkdir(dir.file("taken").c_str(), 0755), 0);
+  std::string error;
+  ASSERT_EQ(::mkdir(dir.file("taken/inner").c_str(), 0755), 0);
+  EXPECT_FALSE(replace_file(dir.file("taken"), "x", 0644, &error));  // rename over a non-empty directory
+  EXPECT_NE(error.find("cannot replace " + dir.file("taken")), std::string::npos) << error;
+  EXPECT_FALSE(link_exists(dir.file("taken") + ".tmp-" + std::to_string(::getpid())));
 }
 
 // Each of these would hang or act on something else if it were opened as
@@ -41,68 +85,60 @@ TEST(FileOps, DirectoriesFilesAndLinks) {
 TEST(FileOps, OnlyRegularFilesAreOpenedAndNothingWaits) {
   test::TempDir dir;
   ASSERT_EQ(::mkfifo(dir.file("fifo").c_str(), 0644), 0);
-  auto error_of = [](auto call) -> std::string {
-    try {
-      call();
-    } catch (const std::runtime_error& e) {
-      return e.what();
-    }
-    return "";
-  };
   for (auto links : {SymlinksOnTheWay::kFollowed, SymlinksOnTheWay::kRefused}) {
-    EXPECT_NE(error_of([&] { read_regular_file(dir.file("fifo"), 1024, links); }).find("is a FIFO"), std::string::npos);
-    EXPECT_NE(error_of([&] { open_regular_file(dir.file("fifo"), O_WRONLY | O_APPEND, links); }).find("is a FIFO"),
-              std::string::npos);
-    EXPECT_NE(error_of([&] { read_regular_file("/dev/null", 1024, links); }).find("/dev/null is a device"),
-              std::string::npos);
-    EXPECT_NE(error_of([&] { read_regular_file(dir.path(), 1024, links); }).find("is a directory"), std::string::npos);
+    EXPECT_EQ(read_refusal(dir.file("fifo"), 1024, links), dir.file("fifo") + " is a FIFO, not a regular file");
+    std::string error;
+    EXPECT_FALSE(open_regular_file(dir.file("fifo"), O_WRONLY | O_APPEND, links, &error));
+    EXPECT_NE(error.find("is a FIFO"), std::string::npos) << error;
+    EXPECT_NE(read_refusal("/dev/null", 1024, links).find("/dev/null is a device"), std::string::npos);
+    EXPECT_NE(read_refusal(dir.path(), 1024, links).find("is a directory"), std::string::npos);
   }
-  EXPECT_NE(error_of([&] { append_file(dir.file("fifo"), "x"); }).find("is a FIFO"), std::string::npos);
+  std::string error;
+  EXPECT_FALSE(append_file(dir.file("fifo"), "x", &error));
+  EXPECT_NE(error.find("is a FIFO"), std::string::npos) << error;
 }
 
 TEST(FileOps, SymlinksAreNotFollowed) {
   test::TempDir dir;
   test::TempDir outside;
-  replace_file(outside.file("secret"), "s", 0644);
+  std::string error;
+  ASSERT_TRUE(replace_file(outside.file("secret"), "s", 0644, &error)) << error;
   ASSERT_EQ(::symlink(outside.file("secret").c_str(), dir.file("to-secret").c_str()), 0);
   ASSERT_EQ(::symlink(outside.file("created").c_str(), dir.file("dangling").c_str()), 0);
-  EXPECT_THROW(read_regular_file(dir.file("to-secret"), 1024, SymlinksOnTheWay::kFollowed), std::runtime_error);
+  EXPECT_NE(read_refusal(dir.file("to-secret"), 1024, SymlinksOnTheWay::kFollowed).find("is a symbolic link"),
+            std::string::npos);
   // A dangling link is not a way to create a file where it points.
-  EXPECT_THROW(append_file(dir.file("dangling"), "x"), std::runtime_error);
+  EXPECT_FALSE(append_file(dir.file("dangling"), "x", &error));
+  EXPECT_NE(error.find(dir.file("dangling")), std::string::npos) << error;
   EXPECT_FALSE(path_exists(outside.file("created")));
   // A link on the way: followed only when asked.
   ASSERT_EQ(::symlink(outside.path().c_str(), dir.file("out").c_str()), 0);
-  EXPECT_EQ(read_regular_file(dir.file("out/secret"), 1024, SymlinksOnTheWay::kFollowed), "s");
-  try {
-    read_regular_file(dir.file("out/secret"), 1024, SymlinksOnTheWay::kRefused);
-    FAIL();
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("symbolic link"), std::string::npos) << e.what();
-  }
+  EXPECT_EQ(read(dir.file("out/secret"), 1024, SymlinksOnTheWay::kFollowed), "s");
+  std::string refused = read_refusal(dir.file("out/secret"), 1024, SymlinksOnTheWay::kRefused);
+  EXPECT_NE(refused.find("symbolic link"), std::string::npos) << refused;
 }
 
 TEST(FileOps, ReadsRegularFilesWithinTheirLimit) {
   test::TempDir dir;
-  EXPECT_EQ(read_regular_file(dir.file("missing"), 10, SymlinksOnTheWay::kRefused), std::nullopt);
-  replace_file(dir.file("f"), "0123456789", 0644);
-  EXPECT_EQ(read_regular_file(dir.file("f"), 10, SymlinksOnTheWay::kRefused), "0123456789");
-  try {
-    read_regular_file(dir.file("f"), 9, SymlinksOnTheWay::kRefused);
-    FAIL();
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("is larger than"), std::string::npos) << e.what();
-  }
-  append_file(dir.file("new"), "made");  // created when missing
+  std::string error;
+  EXPECT_EQ(read(dir.file("missing"), 10, SymlinksOnTheWay::kRefused), std::nullopt);
+  ASSERT_TRUE(replace_file(dir.file("f"), "0123456789", 0644, &error)) << error;
+  EXPECT_EQ(read(dir.file("f"), 10, SymlinksOnTheWay::kRefused), "0123456789");
+  std::string refused = read_refusal(dir.file("f"), 9, SymlinksOnTheWay::kRefused);
+  EXPECT_NE(refused.find("is larger than"), std::string::npos) << refused;
+  ASSERT_TRUE(append_file(dir.file("new"), "made", &error)) << error;  // created when missing
   EXPECT_EQ(test::read_file(dir.file("new")), "made");
 }
 
 TEST(FileOps, HardLinkGivesASecondNameAndNames) {
   test::TempDir dir;
-  replace_file(dir.file("a"), "data", 0644);
-  hard_link(dir.file("a"), dir.file("b"));
+  std::string error;
+  ASSERT_TRUE(replace_file(dir.file("a"), "data", 0644, &error)) << error;
+  ASSERT_TRUE(hard_link(dir.file("a"), dir.file("b"), &error)) << error;
   EXPECT_EQ(test::read_file(dir.file("b")), "data");
-  hard_link(dir.file("a"), dir.file("b"));  // again: replaced in place
-  EXPECT_THROW(hard_link(dir.file("missing"), dir.file("c")), std::runtime_error);
+  EXPECT_TRUE(hard_link(dir.file("a"), dir.file("b"), &error)) << error;  // again: replaced in place
+  EXPECT_FALSE(hard_link(dir.file("missing"), dir.file("c"), &error));
+  EXPECT_NE(error.find("cannot link " + dir.file("missing")), std::string::npos) << error;
   EXPECT_FALSE(link_exists(dir.file("c")));
   EXPECT_EQ(base_name("/x/y/z.tar.gz"), "z.tar.gz");
   EXPECT_EQ(dir_name("/x/y/z.tar.gz"), "/x/y");
@@ -110,8 +146,9 @@ TEST(FileOps, HardLinkGivesASecondNameAndNames) {
 
 TEST(FileOps, InsideChecksResolveSymlinksAndDots) {
   test::TempDir dir;
-  make_dirs(dir.file("root/sub"));
-  make_dirs(dir.file("outside"));
+  std::string error;
+  ASSERT_TRUE(make_dirs(dir.file("root/sub"), &error)) << error;
+  ASSERT_TRUE(make_dirs(dir.file("outside"), &error)) << error;
   ::symlink(dir.file("outside").c_str(), dir.file("root/escape").c_str());
   EXPECT_TRUE(is_inside(dir.file("root/sub/new-file"), dir.file("root")));
   EXPECT_TRUE(is_inside(dir.file("root/not/yet/made"), dir.file("root")));

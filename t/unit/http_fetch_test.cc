@@ -18,7 +18,9 @@ std::pair<std::string, std::string> get(const std::string& url, int timeout = 5,
   test::TempDir dir;
   std::string path = dir.file("body");
   UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
-  std::string error = http_get(url, fd.get(), timeout, max);
+  std::string error;
+  bool fetched = http_get(url, fd.get(), timeout, max, &error);
+  EXPECT_EQ(fetched, error.empty()) << error;
   fd.reset();
   return {error, test::read_file(path)};
 }
@@ -27,7 +29,7 @@ std::pair<std::string, std::string> get(const std::string& url, int timeout = 5,
 class TextSource : public ResponseSource {
  public:
   TextSource(std::string text, size_t piece) : text_(std::move(text)), piece_(piece) {}
-  bool fill(std::string& buffer) override {
+  bool fill(std::string& buffer, std::string*) override {
     if (at_ >= text_.size()) return false;
     buffer.append(text_, at_, piece_);
     at_ += piece_;
@@ -41,7 +43,7 @@ class TextSource : public ResponseSource {
 };
 
 // read_http_answer on `answer` in pieces of every size from 1 to 7 bytes:
-// {error or "threw: ...", body}, the same for every size (the body only
+// {error, body}, the same for every size (the body only
 // when there is no error: a failed download's partial file is dropped).
 std::pair<std::string, std::string> read_answer(const std::string& answer, uint64_t max = 1 << 20) {
   std::pair<std::string, std::string> first;
@@ -51,11 +53,8 @@ std::pair<std::string, std::string> read_answer(const std::string& answer, uint6
     UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644));
     TextSource source(answer, piece);
     std::string error;
-    try {
-      error = read_http_answer(source, fd.get(), max);
-    } catch (const std::runtime_error& e) {
-      error = std::string("threw: ") + e.what();
-    }
+    bool read = read_http_answer(source, fd.get(), max, &error);
+    EXPECT_EQ(read, error.empty()) << error;
     fd.reset();
     std::pair<std::string, std::string> result{error, test::read_file(path)};
     if (piece == 1) first = result;
@@ -79,29 +78,62 @@ TEST(HttpAnswer, FramingWhateverThePiecesTheBytesArriveIn) {
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhello").first,
             "the download ended after 5 of 10 bytes");
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\n"), R("the server closed the connection before answering", ""));
-  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n").first, "threw: bad length in the answer");
+  EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n").first, "bad length in the answer");
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n").first,
-            "threw: bad length in the answer");
+            "bad length in the answer");
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel").first,
-            "threw: the chunked body ends early");
+            "the chunked body ends early");
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\n\r\n" + std::string(100, 'x'), 64).first,
-            "threw: the body is larger than 64 bytes");
+            "the body is larger than 64 bytes");
   EXPECT_EQ(read_answer("HTTP/1.1 200 OK\r\nX: " + std::string(70000, 'a')).first, "the answer's headers are too long");
 }
 
+// A source that hands over `text` and then fails, as a reset connection does.
+class BreakingSource : public ResponseSource {
+ public:
+  explicit BreakingSource(std::string text) : text_(std::move(text)) {}
+  bool fill(std::string& buffer, std::string* error) override {
+    if (!text_.empty()) {
+      buffer += std::exchange(text_, "");
+      return true;
+    }
+    *error = "recv: Connection reset by peer";
+    return false;
+  }
+
+ private:
+  std::string text_;
+};
+
+TEST(HttpAnswer, ASourceThatFailsIsNamedNotTakenForTheEnd) {
+  for (const char* answer : {"HTTP/1.1 200 OK\r\n", "HTTP/1.0 200 OK\r\n\r\nclose-delimited",
+                             "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhel"}) {
+    BreakingSource source(answer);
+    UniqueFd sink(::open("/dev/null", O_WRONLY));
+    std::string error;
+    EXPECT_FALSE(read_http_answer(source, sink.get(), 1 << 20, &error)) << answer;
+    EXPECT_EQ(error, "recv: Connection reset by peer") << answer;
+  }
+}
+
 TEST(HttpFetch, Urls) {
-  HttpUrl u = parse_http_url("http://10.2.201.24:8000/packages/a/r1-t/a.tar.gz");
+  std::string error;
+  HttpUrl u = parse_http_url("http://10.2.201.24:8000/packages/a/r1-t/a.tar.gz", &error).value();
   EXPECT_EQ(u.host, "10.2.201.24");
   EXPECT_EQ(u.port, "8000");
   EXPECT_EQ(u.target, "/packages/a/r1-t/a.tar.gz");
-  u = parse_http_url("http://pkg.example.com?artifact=x");
+  u = parse_http_url("http://pkg.example.com?artifact=x", &error).value();
   EXPECT_EQ(u.port, "80");
   EXPECT_EQ(u.target, "/?artifact=x");
-  u = parse_http_url("http://[::1]:81/x");
+  u = parse_http_url("http://[::1]:81/x", &error).value();
   EXPECT_EQ(u.host, "::1");
   EXPECT_EQ(u.port, "81");
-  for (const char* bad : {"https://x/", "ftp://x", "http://", "http://h:p/", "http://u:p@h/", "http://h/a b"})
-    EXPECT_THROW(parse_http_url(bad), std::runtime_error) << bad;
+  for (const char* bad : {"https://x/", "ftp://x", "http://", "http://h:p/", "http://u:p@h/", "http://h/a b"}) {
+    error.clear();
+    EXPECT_FALSE(parse_http_url(bad, &error).has_value()) << bad;
+    EXPECT_TRUE(error.ends_with(bad)) << error;
+  }
+  EXPECT_EQ(error, "bad characters in http://h/a b");
 }
 
 TEST(HttpFetch, ContentLengthChunkedAndCloseDelimitedBodies) {

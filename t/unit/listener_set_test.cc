@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <stdexcept>
+
 #include "test_util.h"
 
 namespace sn {
@@ -26,17 +28,26 @@ mode_t mode_of(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 ? st.st_mode & 0777 : 0;
 }
 
+// The listener `set` has for `config`; the test fails when it has none.
+Listener& acquired(ListenerSet& set, const HttpServerConfig& config) {
+  ListenFailure failure;
+  Listener* l = set.acquire(config, &failure);
+  EXPECT_NE(l, nullptr) << failure.message;
+  if (!l) throw std::runtime_error(failure.message);  // ends the test: nothing to look at
+  return *l;
+}
+
 TEST(ListenerSet, KeepsTheSocketOfAnAddressStillConfiguredAndClosesTheRest) {
   test::TempDir dir;
   ListenerSet set;
-  Listener& a = set.acquire(unix_server(dir.file("a.sock")));
-  Listener& b = set.acquire(unix_server(dir.file("b.sock")));
+  Listener& a = acquired(set, unix_server(dir.file("a.sock")));
+  Listener& b = acquired(set, unix_server(dir.file("b.sock")));
   int a_fd = a.fd();
   set.release_unacquired();
   EXPECT_EQ(set.size(), 2u);
   (void)b;
   // A reload that keeps a.sock (with another mode) and drops b.sock.
-  Listener& again = set.acquire(unix_server(dir.file("a.sock"), 0770));
+  Listener& again = acquired(set, unix_server(dir.file("a.sock"), 0770));
   EXPECT_EQ(&again, &a);
   EXPECT_EQ(again.fd(), a_fd);  // the very same socket: nobody was refused
   EXPECT_EQ(mode_of(dir.file("a.sock")), 0770u);
@@ -51,12 +62,12 @@ TEST(ListenerSet, AReplacedSocketFileIsNeverChmoddedThroughButMadeAgain) {
   std::string target = dir.write("precious", "do not touch");
   ASSERT_EQ(::chmod(target.c_str(), 0600), 0);
   ListenerSet set;
-  set.acquire(unix_server(dir.file("s.sock")));
+  acquired(set, unix_server(dir.file("s.sock")));
   set.release_unacquired();
   // Someone removes the socket file and puts a link in its place.
   ASSERT_EQ(::unlink(dir.file("s.sock").c_str()), 0);
   ASSERT_EQ(::symlink(target.c_str(), dir.file("s.sock").c_str()), 0);
-  Listener& again = set.acquire(unix_server(dir.file("s.sock"), 0777));
+  Listener& again = acquired(set, unix_server(dir.file("s.sock"), 0777));
   set.release_unacquired();
   EXPECT_EQ(mode_of(target), 0600u);  // the link was not followed
   struct stat st;
@@ -82,14 +93,29 @@ TEST(ListenerSet, TheSamePortOnAnotherHostTakesOverTheOldSocket) {
   loopback.port = ntohs(addr.sin_port);
   probe.reset();
   ListenerSet set;
-  set.acquire(loopback);
+  acquired(set, loopback);
   set.release_unacquired();
   HttpServerConfig named = loopback;
   named.host = "127.1";  // another address text, the same socket address
-  Listener& taken = set.acquire(named);
+  Listener& taken = acquired(set, named);
   set.release_unacquired();
   EXPECT_GE(taken.fd(), 0);
   EXPECT_EQ(set.size(), 1u);
+}
+
+TEST(ListenerSet, ALiveSocketOfAnotherDaemonIsInUseNotReplaced) {
+  test::TempDir dir;
+  ListenerSet first, second;
+  acquired(first, unix_server(dir.file("s.sock")));
+  ListenFailure failure;
+  EXPECT_EQ(second.acquire(unix_server(dir.file("s.sock")), &failure), nullptr);
+  EXPECT_TRUE(failure.in_use);
+  EXPECT_NE(failure.message.find("Another program is already listening"), std::string::npos) << failure.message;
+  EXPECT_EQ(second.size(), 0u);
+  failure = {};
+  EXPECT_EQ(second.acquire(unix_server(dir.file(std::string(120, 'x') + ".sock")), &failure), nullptr);
+  EXPECT_FALSE(failure.in_use);
+  EXPECT_NE(failure.message.find("socket path too long: "), std::string::npos) << failure.message;
 }
 
 }  // namespace

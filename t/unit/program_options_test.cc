@@ -2,37 +2,25 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
 #include "config_test_fixture.h"
+#include "man_page.h"
 
 namespace sn {
 namespace {
 
 using test::ConfigTest;
 
-std::string man_page() {
-  std::ifstream in(SN_SOURCE_DIR "/man/supervisord.conf.5");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The man page's [program:x], [group:x] and [eventlistener:x] sections.
 std::string program_sections_of_the_man_page() {
-  std::string page = man_page();
-  size_t from = page.find(".SS [program:");
-  size_t to = page.find(".SS [inet_http_server]");
-  EXPECT_NE(from, std::string::npos);
-  EXPECT_NE(to, std::string::npos);
-  return from == std::string::npos || to == std::string::npos ? "" : page.substr(from, to - from);
-}
-
-bool names_as_a_word(const std::string& text, std::string_view name) {
-  return std::regex_search(text, std::regex("(^|[^a-z_])" + std::string(name) + "($|[^a-z_])"));
+  std::string text;
+  for (const char* heading : {".SS [program:", ".SS [group:", ".SS [eventlistener:"}) {
+    std::string section = test::man_page_section(heading);
+    EXPECT_FALSE(section.empty()) << heading;
+    text += section;
+  }
+  return text;
 }
 
 TEST(ProgramOptions, EveryOptionIsInTheManPage) {
@@ -42,7 +30,7 @@ TEST(ProgramOptions, EveryOptionIsInTheManPage) {
     std::string name(o.name);
     // stderr_* options are documented once, as the stdout_* ones' twins.
     if (name.starts_with("stderr_") && text.find("stderr_*") != std::string::npos) name.replace(0, 6, "stdout");
-    EXPECT_TRUE(names_as_a_word(text, name)) << o.name << " is not in man/supervisord.conf.5";
+    EXPECT_TRUE(test::names_as_a_word(text, name)) << o.name << " is not in man/supervisord.conf.5";
   }
 }
 

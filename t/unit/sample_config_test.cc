@@ -87,6 +87,16 @@ TEST_F(SampleConfig, EveryCommentedOptionIsAcceptedWhenUncommented) {
   EXPECT_EQ(c.subprocpidfile, "/tmp/supervisord.children");
 }
 
+TEST_F(SampleConfig, AListenerExampleRunsAListener) {
+  std::string text = sample_config_text();
+  size_t program = text.find(";[program:theprogramname]"), pool = text.find(";[eventlistener:theeventlistenername]");
+  ASSERT_NE(program, std::string::npos);
+  ASSERT_NE(pool, std::string::npos);
+  EXPECT_NE(text.find(";command=/bin/cat ", program), std::string::npos);
+  size_t command = text.find(";command=", pool);
+  EXPECT_EQ(text.substr(command, text.find(';', command + 1) - command), ";command=crashmail -m root@localhost ");
+}
+
 TEST_F(SampleConfig, CommentedValuesAreTheRealDefaults) {
   int stated = 0;
   std::smatch m;

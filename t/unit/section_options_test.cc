@@ -2,14 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <map>
-#include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 
 #include "lib/config/config_model.h"
+#include "man_page.h"
 
 namespace sn {
 namespace {
@@ -24,23 +22,11 @@ const std::map<OptionSection, std::string> kManSections = {
     {OptionSection::kInclude, ".SS [include]"},
 };
 
-std::string man_section(OptionSection section) {
-  std::ifstream in(SN_SOURCE_DIR "/man/supervisord.conf.5");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string page = text.str();
-  size_t from = page.find(kManSections.at(section));
-  if (from == std::string::npos) return "";
-  size_t to = page.find("\n.S", from + 1);
-  return page.substr(from, to == std::string::npos ? std::string::npos : to - from);
-}
-
 TEST(SectionOptions, EveryOptionIsInItsSectionOfTheManPage) {
   for (const SectionOption& o : section_options()) {
-    std::string text = man_section(o.section);
+    std::string text = test::man_page_section(kManSections.at(o.section));
     ASSERT_FALSE(text.empty()) << kManSections.at(o.section) << " is not in man/supervisord.conf.5";
-    std::regex word("(^|[^a-z_.])" + std::regex_replace(std::string(o.name), std::regex("\\."), "\\.") + "($|[^a-z_])");
-    EXPECT_TRUE(std::regex_search(text, word)) << o.name << " is not in " << kManSections.at(o.section);
+    EXPECT_TRUE(test::names_as_a_word(text, o.name)) << o.name << " is not in " << kManSections.at(o.section);
   }
 }
 

@@ -2,37 +2,21 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
 #include "config_test_fixture.h"
+#include "man_page.h"
 
 namespace sn {
 namespace {
 
 using test::ConfigTest;
 
-// The man page's [supervisord] section.
-std::string supervisord_section_of_the_man_page() {
-  std::ifstream in(SN_SOURCE_DIR "/man/supervisord.conf.5");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string page = text.str();
-  size_t from = page.find(".SS [supervisord]");
-  size_t to = from == std::string::npos ? from : page.find(".SS ", from + 1);
-  EXPECT_NE(to, std::string::npos);
-  return to == std::string::npos ? "" : page.substr(from, to - from);
-}
-
 TEST(SupervisordOptions, EveryOptionIsInTheManPage) {
-  std::string text = supervisord_section_of_the_man_page();
+  std::string text = test::man_page_section(".SS [supervisord]");
   ASSERT_FALSE(text.empty());
-  for (const SupervisordOption& o : supervisord_options()) {
-    std::regex word("(^|[^a-z_])" + std::string(o.name) + "($|[^a-z_])");
-    EXPECT_TRUE(std::regex_search(text, word)) << o.name << " is not in man/supervisord.conf.5";
-  }
+  for (const SupervisordOption& o : supervisord_options())
+    EXPECT_TRUE(test::names_as_a_word(text, o.name)) << o.name << " is not in man/supervisord.conf.5";
 }
 
 TEST(SupervisordOptions, NamesAreUniqueAndFound) {

@@ -2,6 +2,7 @@
 // program_sections_test.cc and sample_config_test.cc.
 #include "lib/config/program_options.h"
 
+#include "lib/config/option_lookup.h"
 #include "lib/util/strings.h"
 
 namespace sn {
@@ -164,6 +165,7 @@ const ProgramOption kOptions[] = {
      .doc = "also to syslog (not done)", .read = channel_field<kErr, &ChannelConfig::syslog, parse_boolean>},
     {.name = "command", .sections = kInBoth, .stage = kProcess, .doc = "the program and its arguments",
      .default_words = "required", .example = "/bin/cat", .listener_doc = "the listener and its arguments",
+     .listener_example = "crashmail -m root@localhost",
      .read = read_command},
     {.name = "events", .sections = kInEventListener, .stage = kPool, .doc = "event types to subscribe to",
      .default_words = "required", .example = "EVENT"},
@@ -179,9 +181,7 @@ const ProgramOption kOptions[] = {
 std::span<const ProgramOption> program_options() { return kOptions; }
 
 const ProgramOption* find_program_option(std::string_view name) {
-  for (const ProgramOption& o : kOptions)
-    if (o.name == name) return &o;
-  return nullptr;
+  return find_option(std::span<const ProgramOption>(kOptions), name);
 }
 
 }  // namespace sn

@@ -57,6 +57,7 @@ struct ProgramOption {
   // Where [eventlistener:x] differs ("" when it does not).
   std::string_view listener_default = {};
   std::string_view listener_doc = {};
+  std::string_view listener_example = {};
   // Parses the option into the model; null for the pool's options, which
   // the pool reader reads itself.
   void (*read)(const ProgramOption&, ProgramOptionReading&) = nullptr;

@@ -2,6 +2,8 @@
 // sample_config_test.cc.
 #include "lib/config/supervisord_options.h"
 
+#include "lib/config/option_lookup.h"
+
 namespace sn {
 namespace {
 
@@ -98,9 +100,7 @@ const SupervisordOption kOptions[] = {
 std::span<const SupervisordOption> supervisord_options() { return kOptions; }
 
 const SupervisordOption* find_supervisord_option(std::string_view name) {
-  for (const SupervisordOption& o : kOptions)
-    if (o.name == name) return &o;
-  return nullptr;
+  return find_option(std::span<const SupervisordOption>(kOptions), name);
 }
 
 }  // namespace sn

@@ -4,7 +4,7 @@
 
 namespace sn {
 
-EventTokens parse_event_tokens(std::string_view line) {
+std::optional<EventTokens> parse_event_tokens(std::string_view line, std::string* error) {
   EventTokens tokens;
   size_t pos = 0;
   while (pos < line.size()) {
@@ -14,8 +14,10 @@ EventTokens parse_event_tokens(std::string_view line) {
     pos = end + 1;
     if (token.empty()) continue;
     size_t colon = token.find(':');
-    if (colon == std::string_view::npos)
-      throw EventProtocolError("event header token without ':': " + std::string(token));
+    if (colon == std::string_view::npos) {
+      *error = "event header token without ':': " + std::string(token);
+      return std::nullopt;
+    }
     tokens[std::string(token.substr(0, colon))] = std::string(token.substr(colon + 1));
   }
   return tokens;
@@ -39,15 +41,19 @@ size_t sequence_length(unsigned char lead) {
   return 1;
 }
 
-size_t parse_len(const EventTokens& header) {
+bool parse_len(const EventTokens& header, size_t* len, std::string* error) {
   auto it = header.find("len");
-  if (it == header.end()) throw EventProtocolError("event header without len");
-  size_t len = 0;
+  if (it == header.end()) {
+    *error = "event header without len";
+    return false;
+  }
   const std::string& text = it->second;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), len);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty())
-    throw EventProtocolError("event header with a bad len: " + text);
-  return len;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *len);
+  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) {
+    *error = "event header with a bad len: " + text;
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -61,31 +67,43 @@ size_t EventReader::payload_bytes(size_t chars) const {
   return pos <= buffer_.size() ? pos : std::string::npos;
 }
 
-std::vector<ListenerEvent> EventReader::feed(std::string_view bytes) {
-  buffer_.append(bytes);
-  std::vector<ListenerEvent> events;
-  for (;;) {
-    if (!in_payload_) {
-      size_t nl = buffer_.find('\n');
-      if (nl == std::string::npos) {
-        // supervisor's header lines are short; a huge one is not a header.
-        if (buffer_.size() > 64 * 1024) throw EventProtocolError("event header line too long");
-        break;
-      }
-      current_ = ListenerEvent{};
-      current_.header = parse_event_tokens(std::string_view(buffer_).substr(0, nl));
-      payload_chars_ = parse_len(current_.header);
-      buffer_.erase(0, nl + 1);
-      in_payload_ = true;
+bool EventReader::feed(std::string_view bytes, std::vector<ListenerEvent>* events, std::string* error) {
+  if (error_.empty()) {
+    buffer_.append(bytes);
+    while (next_event(events)) {
     }
-    size_t n = payload_bytes(payload_chars_);
-    if (n == std::string::npos) break;
-    current_.payload = buffer_.substr(0, n);
-    buffer_.erase(0, n);
-    in_payload_ = false;
-    events.push_back(std::move(current_));
   }
-  return events;
+  if (error_.empty()) return true;
+  buffer_.clear();
+  *error = error_;
+  return false;
+}
+
+bool EventReader::next_event(std::vector<ListenerEvent>* events) {
+  if (!in_payload_ && !read_header()) return false;
+  size_t n = payload_bytes(payload_chars_);
+  if (n == std::string::npos) return false;
+  current_.payload = buffer_.substr(0, n);
+  buffer_.erase(0, n);
+  in_payload_ = false;
+  events->push_back(std::move(current_));
+  return true;
+}
+
+bool EventReader::read_header() {
+  size_t nl = buffer_.find('\n');
+  if (nl == std::string::npos) {
+    // supervisor's header lines are short; a huge one is not a header.
+    if (buffer_.size() > 64 * 1024) error_ = "event header line too long";
+    return false;
+  }
+  current_ = ListenerEvent{};
+  std::optional<EventTokens> header = parse_event_tokens(std::string_view(buffer_).substr(0, nl), &error_);
+  if (!header || !parse_len(*header, &payload_chars_, &error_)) return false;
+  current_.header = std::move(*header);
+  buffer_.erase(0, nl + 1);
+  in_payload_ = true;
+  return true;
 }
 
 }  // namespace sn

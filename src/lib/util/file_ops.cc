@@ -11,7 +11,6 @@
 
 #include <cerrno>
 #include <cstring>
-#include <stdexcept>
 
 #include "lib/util/read_file.h"
 #include "lib/util/unique_fd.h"
@@ -20,18 +19,20 @@ namespace sn {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const std::string& path) {
-  throw std::runtime_error(what + " " + path + ": " + std::strerror(errno));
+bool fail(const std::string& what, const std::string& path, std::string* error) {
+  *error = what + " " + path + ": " + std::strerror(errno);
+  return false;
 }
 
-void write_all(int fd, const std::string& content, const std::string& path) {
+bool write_all(int fd, const std::string& content, const std::string& path, std::string* error) {
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail("cannot write", path);
+    if (n < 0) return fail("cannot write", path, error);
     done += static_cast<size_t>(n);
   }
+  return true;
 }
 
 std::string temporary_beside(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
@@ -41,36 +42,32 @@ std::string temporary_beside(const std::string& path) { return path + ".tmp-" + 
 std::string base_name(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 std::string dir_name(const std::string& path) { return path.substr(0, path.rfind('/')); }
 
-void make_dirs(const std::string& path, mode_t mode) {
-  if (path.empty()) return;
+bool make_dirs(const std::string& path, std::string* error, mode_t mode) {
+  if (path.empty()) return true;
   struct stat st;
   if (::stat(path.c_str(), &st) == 0) {
-    if (!S_ISDIR(st.st_mode)) {
-      errno = ENOTDIR;
-      fail("cannot create directory", path);
-    }
-    return;
+    if (S_ISDIR(st.st_mode)) return true;
+    errno = ENOTDIR;
+    return fail("cannot create directory", path, error);
   }
   size_t slash = path.rfind('/');
-  if (slash != std::string::npos && slash > 0) make_dirs(path.substr(0, slash), mode);
-  if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) fail("cannot create directory", path);
+  if (slash != std::string::npos && slash > 0 && !make_dirs(path.substr(0, slash), error, mode)) return false;
+  if (::mkdir(path.c_str(), mode) != 0 && errno != EEXIST) return fail("cannot create directory", path, error);
+  return true;
 }
 
-bool dir_is_empty(const std::string& path) {
+bool dir_is_empty(const std::string& path, bool* empty, std::string* error) {
   DIR* dir = ::opendir(path.c_str());
-  if (!dir) {
-    if (errno == ENOENT) return true;
-    fail("cannot read directory", path);
-  }
-  bool empty = true;
+  *empty = true;
+  if (!dir) return errno == ENOENT || fail("cannot read directory", path, error);
   while (dirent* e = ::readdir(dir)) {
     if (std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0) {
-      empty = false;
+      *empty = false;
       break;
     }
   }
   ::closedir(dir);
-  return empty;
+  return true;
 }
 
 bool path_exists(const std::string& path) {
@@ -91,31 +88,34 @@ bool is_directory(const std::string& path) {
 namespace {
 
 // Moves the finished temporary file over `path`, or removes it.
-void rename_into_place(const std::string& tmp, const std::string& path, const char* what) {
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    int saved = errno;
-    ::unlink(tmp.c_str());
-    errno = saved;
-    fail(what, path);
-  }
+bool rename_into_place(const std::string& tmp, const std::string& path, const char* what, std::string* error) {
+  if (::rename(tmp.c_str(), path.c_str()) == 0) return true;
+  int saved = errno;
+  ::unlink(tmp.c_str());
+  errno = saved;
+  return fail(what, path, error);
 }
 
 }  // namespace
 
-void replace_file(const std::string& path, const std::string& content, mode_t mode) {
+bool replace_file(const std::string& path, const std::string& content, mode_t mode, std::string* error) {
   std::string tmp = temporary_beside(path);
   {
     UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode));
-    if (!fd) fail("cannot write", tmp);
-    write_all(fd.get(), content, tmp);
-    if (::fchmod(fd.get(), mode) != 0) fail("cannot chmod", tmp);
+    if (!fd) return fail("cannot write", tmp, error);
+    bool written = write_all(fd.get(), content, tmp, error);
+    if (written && ::fchmod(fd.get(), mode) != 0) written = fail("cannot chmod", tmp, error);
+    if (!written) {
+      ::unlink(tmp.c_str());
+      return false;
+    }
   }
-  rename_into_place(tmp, path, "cannot replace");
+  return rename_into_place(tmp, path, "cannot replace", error);
 }
 
-void append_file(const std::string& path, const std::string& content) {
-  UniqueFd fd = open_regular_file(path, O_WRONLY | O_CREAT | O_APPEND, SymlinksOnTheWay::kRefused);
-  write_all(fd.get(), content, path);
+bool append_file(const std::string& path, const std::string& content, std::string* error) {
+  UniqueFd fd = open_regular_file(path, O_WRONLY | O_CREAT | O_APPEND, SymlinksOnTheWay::kRefused, error);
+  return fd && write_all(fd.get(), content, path, error);
 }
 
 namespace {
@@ -129,8 +129,9 @@ const char* kind_of(mode_t mode) {
   return "not a regular file";
 }
 
-[[noreturn]] void refuse(const std::string& path, mode_t mode) {
-  throw std::runtime_error(path + " is " + kind_of(mode) + ", not a regular file");
+bool refuse(const std::string& path, mode_t mode, std::string* error) {
+  *error = path + " is " + kind_of(mode) + ", not a regular file";
+  return false;
 }
 
 int open_without_waiting(const std::string& path, int flags, SymlinksOnTheWay links, mode_t mode) {
@@ -151,61 +152,73 @@ int open_without_waiting(const std::string& path, int flags, SymlinksOnTheWay li
 
 }  // namespace
 
-UniqueFd open_regular_file(const std::string& path, int flags, SymlinksOnTheWay links, mode_t mode) {
+UniqueFd open_regular_file(const std::string& path, int flags, SymlinksOnTheWay links, std::string* error,
+                           mode_t mode) {
   // Looked at before opening: opening a device can act on it.
   struct stat st;
-  if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) refuse(path, st.st_mode);
+  if (::lstat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    refuse(path, st.st_mode, error);
+    return UniqueFd();
+  }
   UniqueFd fd(open_without_waiting(path, flags, links, mode));
   if (!fd) {
-    if (errno == ELOOP) throw std::runtime_error(path + " leads through a symbolic link, which is not followed");
-    fail("cannot open", path);
+    if (errno == ELOOP) *error = path + " leads through a symbolic link, which is not followed";
+    else fail("cannot open", path, error);
+    return fd;
   }
   // Looked at again: the path may have changed in between.
-  if (::fstat(fd.get(), &st) != 0) fail("cannot stat", path);
-  if (!S_ISREG(st.st_mode)) refuse(path, st.st_mode);
+  bool regular = ::fstat(fd.get(), &st) == 0 ? S_ISREG(st.st_mode) || refuse(path, st.st_mode, error)
+                                             : fail("cannot stat", path, error);
+  if (!regular) return UniqueFd();
   int fl = ::fcntl(fd.get(), F_GETFL);
   if (fl >= 0) ::fcntl(fd.get(), F_SETFL, fl & ~O_NONBLOCK);
   return fd;
 }
 
-std::optional<std::string> read_regular_file(const std::string& path, size_t max_bytes, SymlinksOnTheWay links) {
+bool read_regular_file(const std::string& path, size_t max_bytes, SymlinksOnTheWay links,
+                       std::optional<std::string>* content, std::string* error) {
+  content->reset();
   struct stat st;
-  if (::lstat(path.c_str(), &st) != 0 && errno == ENOENT) return std::nullopt;
-  UniqueFd fd = open_regular_file(path, O_RDONLY, links);
-  if (::fstat(fd.get(), &st) != 0) fail("cannot stat", path);
+  if (::lstat(path.c_str(), &st) != 0 && errno == ENOENT) return true;
+  UniqueFd fd = open_regular_file(path, O_RDONLY, links, error);
+  if (!fd) return false;
+  if (::fstat(fd.get(), &st) != 0) return fail("cannot stat", path, error);
   auto too_large = [&] {
     bool mib = max_bytes % (1024 * 1024) == 0;
-    return std::runtime_error(path + " is larger than " + std::to_string(max_bytes / (mib ? 1024 * 1024 : 1024)) +
-                              (mib ? " MiB" : " KiB"));
+    *error =
+        path + " is larger than " + std::to_string(max_bytes / (mib ? 1024 * 1024 : 1024)) + (mib ? " MiB" : " KiB");
+    return false;
   };
-  if (static_cast<uint64_t>(st.st_size) > max_bytes) throw too_large();
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) return too_large();
   std::string out;
   int err = read_to_end(fd.get(), max_bytes, &out);
-  if (err == EFBIG) throw too_large();  // it grew meanwhile
+  if (err == EFBIG) return too_large();  // it grew meanwhile
   errno = err;
-  if (err) fail("cannot read", path);
-  return out;
+  if (err) return fail("cannot read", path, error);
+  *content = std::move(out);
+  return true;
 }
 
-void relink(const std::string& link, const std::string& target) {
+bool relink(const std::string& link, const std::string& target, std::string* error) {
   std::string tmp = temporary_beside(link);
   ::unlink(tmp.c_str());
-  if (::symlink(target.c_str(), tmp.c_str()) != 0) fail("cannot create symlink", tmp);
-  rename_into_place(tmp, link, "cannot replace symlink");
+  if (::symlink(target.c_str(), tmp.c_str()) != 0) return fail("cannot create symlink", tmp, error);
+  return rename_into_place(tmp, link, "cannot replace symlink", error);
 }
 
-void hard_link(const std::string& existing, const std::string& path) {
+bool hard_link(const std::string& existing, const std::string& path, std::string* error) {
   std::string tmp = temporary_beside(path);
   ::unlink(tmp.c_str());
-  if (::link(existing.c_str(), tmp.c_str()) != 0) fail("cannot link " + existing + " to", tmp);
-  rename_into_place(tmp, path, "cannot rename to");
+  if (::link(existing.c_str(), tmp.c_str()) != 0) return fail("cannot link " + existing + " to", tmp, error);
+  return rename_into_place(tmp, path, "cannot rename to", error);
 }
 
-std::string read_link(const std::string& link) {
+bool read_link(const std::string& link, std::string* target, std::string* error) {
   char buf[PATH_MAX];
   ssize_t n = ::readlink(link.c_str(), buf, sizeof buf - 1);
-  if (n < 0) fail("cannot read symlink", link);
-  return std::string(buf, static_cast<size_t>(n));
+  if (n < 0) return fail("cannot read symlink", link, error);
+  target->assign(buf, static_cast<size_t>(n));
+  return true;
 }
 
 std::string resolved_path(const std::string& path) {

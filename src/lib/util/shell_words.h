@@ -8,8 +8,9 @@
 
 namespace sn {
 
-// Throws std::invalid_argument("No closing quotation" / "No escaped character").
-std::vector<std::string> split_shell_words(std::string_view command);
+// False, with *error "No closing quotation" or "No escaped character", for
+// a command shlex would refuse.
+bool split_shell_words(std::string_view command, std::vector<std::string>* words, std::string* error);
 
 // `word` as one word for split_shell_words (and a POSIX shell): unchanged
 // when it holds only characters that need no quoting, else in single quotes.

@@ -27,40 +27,32 @@ bool DeploymentService::bootstrap_make_dirs(const OpPtr& op) {
     finish(op, std::move(r));
     return false;
   };
+  std::string error;
+  auto failed = [&] { return answered(ok_string("Error: " + error)); };
+  // A dir that must be empty and then exists, with the run dir's link to it.
+  auto empty_dir = [&](const char* what, const std::string& dir, const std::string& link) {
+    bool empty = true;
+    if (!dir_is_empty(dir, &empty, &error)) return failed();
+    if (!empty)
+      return answered(ok_string("The " + std::string(what) + " " + dir + " is not empty, please do cleanup first"));
+    if (!make_dirs(dir, &error)) return failed();
+    return path_exists(link) || relink(link, dir, &error) || failed();
+  };
   const JobId& id = op->id();
   std::string run_dir = layout_.run_dir(id);
-  try {
-    make_dirs(run_dir);
-    make_dirs(layout_.stdout_dir(id));
-    std::string log_dir = layout_.log_dir(id);
-    if (!dir_is_empty(log_dir))
-      return answered(ok_string("The log dir " + log_dir + " is not empty, please do cleanup first"));
-    make_dirs(log_dir);
-    if (!path_exists(run_dir + "/log")) relink(run_dir + "/log", log_dir);
+  if (!make_dirs(run_dir, &error) || !make_dirs(layout_.stdout_dir(id), &error)) return failed();
+  if (!empty_dir("log dir", layout_.log_dir(id), run_dir + "/log")) return false;
 
-    std::string indexes_text = op->text("data_dir_indexes");
-    if (indexes_text.empty()) indexes_text = "0";
-    auto indexes = parse_data_dir_indexes(indexes_text, config_.data_dirs.size());
-    if (!indexes)
-      return answered(ok_string("Error: data_dir_indexes '" + indexes_text + "' must list numbers below " +
-                                std::to_string(config_.data_dirs.size()) + ", comma-separated"));
-    std::vector<std::string> available = layout_.available_data_dirs(id);
-    for (size_t i : *indexes) {
-      const std::string& data_dir = available[i];
-      if (!dir_is_empty(data_dir))
-        return answered(ok_string("The data dir " + data_dir + " is not empty, please do cleanup first"));
-      try {
-        make_dirs(data_dir);
-      } catch (const std::exception& e) {
-        return answered(ok_string(std::string("Error: ") + e.what()));
-      }
-      std::string link = run_dir + "/" + base_name(config_.data_dirs[i]);
-      if (!path_exists(link)) relink(link, data_dir);
-    }
-    op->run_info.data_dir_indexes = indexes_text;
-  } catch (const std::exception& e) {
-    return answered(ok_string(std::string("Error: ") + e.what()));
-  }
+  std::string indexes_text = op->text("data_dir_indexes");
+  if (indexes_text.empty()) indexes_text = "0";
+  auto indexes = parse_data_dir_indexes(indexes_text, config_.data_dirs.size());
+  if (!indexes)
+    return answered(ok_string("Error: data_dir_indexes '" + indexes_text + "' must list numbers below " +
+                              std::to_string(config_.data_dirs.size()) + ", comma-separated"));
+  std::vector<std::string> available = layout_.available_data_dirs(id);
+  for (size_t i : *indexes)
+    if (!empty_dir("data dir", available[i], run_dir + "/" + base_name(config_.data_dirs[i]))) return false;
+  op->run_info.data_dir_indexes = indexes_text;
   return true;
 }
 
@@ -76,19 +68,17 @@ void DeploymentService::bootstrap_write_files(const OpPtr& op) {
   const JobId& id = op->id();
   std::string run_dir = layout_.run_dir(id);
   std::string script = op->text("bootstrap.sh");
-  try {
-    op->run_info.cleanup_token = op->text("cleanup_token");
-    op->run_info.run_dir = run_dir;
-    op->run_info.log_dir = layout_.log_dir(id);
-    op->run_info.package_dir = read_link(layout_.package_link(id));
-    write_run_info(layout_.run_cfg(id), op->run_info);
-    write_config_files(op->call.config, run_dir);
-    if (!script.empty()) replace_file(run_dir + "/bootstrap.sh", script, 0644);
-  } catch (const RpcError& e) {
-    return finish(op, RpcResult::error(e.fault));
-  } catch (const std::exception& e) {
-    return finish(op, ok_string(std::string("Error: ") + e.what()));
-  }
+  op->run_info.cleanup_token = op->text("cleanup_token");
+  op->run_info.run_dir = run_dir;
+  op->run_info.log_dir = layout_.log_dir(id);
+  std::string error;
+  RpcResult refusal;
+  bool written = read_link(layout_.package_link(id), &op->run_info.package_dir, &error) &&
+                 write_run_info(layout_.run_cfg(id), op->run_info, &error);
+  if (!written) return finish(op, ok_string("Error: " + error));
+  if (!write_config_files(op->call.config, run_dir, &refusal)) return finish(op, std::move(refusal));
+  if (!script.empty() && !replace_file(run_dir + "/bootstrap.sh", script, 0644, &error))
+    return finish(op, ok_string("Error: " + error));
   if (script.empty()) return finish(op, ok_string("OK"));
   // As the fork did: the script's exit status does not decide the answer.
   run_task(op, {"/bin/bash", run_dir + "/bootstrap.sh"}, config_.script_timeout, [this, op, run_dir](TaskResult r) {

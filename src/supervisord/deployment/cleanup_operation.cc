@@ -17,11 +17,8 @@ namespace sn {
 void DeploymentService::cleanup(const OpPtr& op) {
   const JobId& id = op->id();
   std::optional<RunInfo> info;
-  try {
-    info = read_run_info(layout_.run_cfg(id));
-  } catch (const std::exception& e) {
-    return finish(op, ok_string(std::string("Error: ") + e.what()));
-  }
+  std::string error;
+  if (!read_run_info(layout_.run_cfg(id), &info, &error)) return finish(op, ok_string("Error: " + error));
   // A token set at bootstrap must be given: an empty or missing one is no
   // way around it. Without run.cfg any token given is wrong, as in the fork.
   std::string token = op->text("cleanup_token");
@@ -47,12 +44,9 @@ void DeploymentService::cleanup_run_script(const OpPtr& op) {
   std::string script = op->text("cleanup.sh");
   if (script.empty()) return cleanup_remove(op);
   std::string path = layout_.run_dir(op->id()) + "/cleanup.sh";
-  try {
-    make_dirs(layout_.run_dir(op->id()));
-    replace_file(path, script, 0644);
-  } catch (const std::exception& e) {
-    return finish(op, ok_string(std::string("Error: ") + e.what()));
-  }
+  std::string error;
+  if (!make_dirs(layout_.run_dir(op->id()), &error) || !replace_file(path, script, 0644, &error))
+    return finish(op, ok_string("Error: " + error));
   run_task(op, {"/bin/bash", path}, config_.script_timeout, [this, op, path](TaskResult r) {
     if (!r.ok()) {
       context_.logger.warn("deployment: " + path + " " + r.describe(config_.script_timeout));

@@ -28,49 +28,65 @@ void DeploymentService::add_methods(RpcRegistry& r) {
   const std::string ns = config_.name_space + ".";
   const std::vector<std::string> job_sig{"string", "string", "string", "string", "int"};
   const std::vector<std::string> op_sig{"string", "string", "string", "string", "struct", "int"};
-  auto getter = [&](const std::string& name, std::vector<std::string> sig, std::string help,
-                    std::function<XmlRpcValue(const JobId&)> get) {
+  using Get = std::function<bool(const JobId&, XmlRpcValue* value, std::string* error)>;
+  auto getter = [&](const std::string& name, std::vector<std::string> sig, std::string help, Get get) {
     r.add({ns + name, std::move(sig), 3, std::move(help), [get](const RpcParams& p, RpcDone done) {
              JobCall call = read_job_call(p);
              XmlRpcValue value;
-             try {
-               value = get(call.id);
-             } catch (const RpcError&) {
-               throw;
-             } catch (const std::exception& e) {
-               return done(failed(e.what()));
-             }
+             std::string error;
+             if (!get(call.id, &value, &error)) return done(failed(error));
              done(RpcResult::of(std::move(value)));
            }});
   };
+  auto always = [](std::function<XmlRpcValue(const JobId&)> get) -> Get {
+    return [get](const JobId& id, XmlRpcValue* value, std::string*) {
+      *value = get(id);
+      return true;
+    };
+  };
   getter("get_run_dir", job_sig, "The job's run directory.",
-         [this](const JobId& id) { return XmlRpcValue(layout_.run_dir(id)); });
+         always([this](const JobId& id) { return XmlRpcValue(layout_.run_dir(id)); }));
   getter("get_log_dir", job_sig, "The job's log directory.",
-         [this](const JobId& id) { return XmlRpcValue(layout_.log_dir(id)); });
+         always([this](const JobId& id) { return XmlRpcValue(layout_.log_dir(id)); }));
   getter("get_stdout_dir", job_sig, "The job's stdout directory.",
-         [this](const JobId& id) { return XmlRpcValue(layout_.stdout_dir(id)); });
+         always([this](const JobId& id) { return XmlRpcValue(layout_.stdout_dir(id)); }));
   getter("get_available_data_dirs", {"array", "string", "string", "string", "int"},
          "The job's directory under every configured data dir.",
-         [this](const JobId& id) { return strings(layout_.available_data_dirs(id)); });
+         always([this](const JobId& id) { return strings(layout_.available_data_dirs(id)); }));
   getter("get_data_dirs", {"array", "string", "string", "string", "int"}, "The data directories chosen at bootstrap.",
-         [this](const JobId& id) {
-           auto info = read_run_info(layout_.run_cfg(id));
-           if (!info) return XmlRpcValue("You should bootstrapped the job first");
+         [this](const JobId& id, XmlRpcValue* value, std::string* error) {
+           std::optional<RunInfo> info;
+           if (!read_run_info(layout_.run_cfg(id), &info, error)) return false;
+           if (!info) {
+             *value = XmlRpcValue("You should bootstrapped the job first");
+             return true;
+           }
            auto indexes = parse_data_dir_indexes(info->data_dir_indexes, config_.data_dirs.size());
-           if (!indexes)
-             throw std::runtime_error(layout_.run_cfg(id) + ": bad data_dir_indexes '" + info->data_dir_indexes + "'");
+           if (!indexes) {
+             *error = layout_.run_cfg(id) + ": bad data_dir_indexes '" + info->data_dir_indexes + "'";
+             return false;
+           }
            std::vector<std::string> available = layout_.available_data_dirs(id), chosen;
            for (size_t i : *indexes) chosen.push_back(available[i]);
-           return strings(chosen);
+           *value = strings(chosen);
+           return true;
          });
   getter("get_package_dir", job_sig, "The job's package symlink.",
-         [this](const JobId& id) { return XmlRpcValue(layout_.package_link(id)); });
+         always([this](const JobId& id) { return XmlRpcValue(layout_.package_link(id)); }));
   getter("get_real_package_dir", job_sig, "Where the job's package symlink points.",
-         [this](const JobId& id) { return XmlRpcValue(read_link(layout_.package_link(id))); });
-  getter("get_cleanup_token", job_sig, "The cleanup token given at bootstrap.", [this](const JobId& id) {
-    auto info = read_run_info(layout_.run_cfg(id));
-    return XmlRpcValue(info ? info->cleanup_token : std::string("You should bootstrap the job first"));
-  });
+         [this](const JobId& id, XmlRpcValue* value, std::string* error) {
+           std::string target;
+           if (!read_link(layout_.package_link(id), &target, error)) return false;
+           *value = XmlRpcValue(std::move(target));
+           return true;
+         });
+  getter("get_cleanup_token", job_sig, "The cleanup token given at bootstrap.",
+         [this](const JobId& id, XmlRpcValue* value, std::string* error) {
+           std::optional<RunInfo> info;
+           if (!read_run_info(layout_.run_cfg(id), &info, error)) return false;
+           *value = XmlRpcValue(info ? info->cleanup_token : std::string("You should bootstrap the job first"));
+           return true;
+         });
   r.add({ns + "get_current_package_dir",
          {"string", "string", "string"},
          2,
@@ -129,11 +145,9 @@ void DeploymentService::add_methods(RpcRegistry& r) {
          [checked_path](const RpcParams& p, RpcDone done) {
            std::string path = checked_path(p);
            std::optional<std::string> text;
-           try {
-             text = read_regular_file(path, kMaxReadFileBytes, SymlinksOnTheWay::kRefused);
-           } catch (const std::exception& e) {
-             return done(failed(e.what()));
-           }
+           std::string error;
+           if (!read_regular_file(path, kMaxReadFileBytes, SymlinksOnTheWay::kRefused, &text, &error))
+             return done(failed(error));
            if (!text) return done(failed(path + ": " + std::strerror(ENOENT)));
            done(RpcResult::of(XmlRpcValue(std::move(*text))));
          }});
@@ -146,12 +160,10 @@ void DeploymentService::add_methods(RpcRegistry& r) {
              std::string path = checked_path(p);
              if (!p[1].is(XmlRpcValue::Type::kString))
                throw RpcError(FaultCode::kBadArguments, "content must be a string");
-             try {
-               if (append) append_file(path, p[1].as_string());
-               else replace_file(path, p[1].as_string(), 0644);
-             } catch (const std::exception& e) {
-               return done(failed(e.what()));
-             }
+             std::string error;
+             bool written = append ? append_file(path, p[1].as_string(), &error)
+                                   : replace_file(path, p[1].as_string(), 0644, &error);
+             if (!written) return done(failed(error));
              done(RpcResult::of(XmlRpcValue("OK")));
            }});
   };

@@ -29,11 +29,9 @@ std::string self_executable() {
 }  // namespace
 
 std::string prepare_deployment_roots(const DeploymentConfig& config) {
-  try {
-    for (const std::string* root : {&config.app_root, &config.log_root, &config.package_root}) make_dirs(*root);
-  } catch (const std::exception& e) {
-    return std::string("[rpcinterface:") + config.name_space + "]: " + e.what();
-  }
+  std::string error;
+  for (const std::string* root : {&config.app_root, &config.log_root, &config.package_root})
+    if (!make_dirs(*root, &error)) return "[rpcinterface:" + config.name_space + "]: " + error;
   for (const std::string& dir : config.data_dirs) {
     if (!path_exists(dir))
       return std::string("[rpcinterface:") + config.name_space + "] data_dirs: data dir " + dir +
@@ -59,16 +57,10 @@ DeploymentService::~DeploymentService() = default;
 // ------------------------------------------------------------------ plumbing
 
 void DeploymentService::check_job_name(const JobId& id, bool creating) const {
-  if (!creating && is_directory(layout_.run_dir(id))) {
-    try {
-      check_unambiguous(id);
-    } catch (const RpcError& e) {
-      context_.logger.warn("deployment: " + id.process_name() + ": " + e.fault.text +
-                           " (bootstrapped before, so allowed)");
-    }
-    return;
-  }
-  check_unambiguous(id);
+  std::optional<Fault> fault = ambiguity_fault(id);
+  if (!fault) return;
+  if (creating || !is_directory(layout_.run_dir(id))) throw RpcError(std::move(*fault));
+  context_.logger.warn("deployment: " + id.process_name() + ": " + fault->text + " (bootstrapped before, so allowed)");
 }
 
 DeploymentService::OpPtr DeploymentService::begin(const JobCall& call, RpcDone done) {
@@ -139,6 +131,23 @@ void DeploymentService::call_supervisor(const std::string& method, RpcParams par
 
 // ------------------------------------------------------------------ packages
 
+// The unpacked tree replaces the package dir (the old one goes to
+// `staging`, removed with it) and the job's package links point to it.
+bool DeploymentService::install_unpacked(const JobId& id, const std::string& unpacked, const std::string& staging,
+                                         const std::string& package_dir, std::string* error) {
+  std::string old = staging + "/.old";
+  if (link_exists(package_dir) && ::rename(package_dir.c_str(), old.c_str()) != 0) {
+    *error = "cannot move the old " + package_dir + " aside";
+    return false;
+  }
+  if (::rename(unpacked.c_str(), package_dir.c_str()) != 0) {
+    *error = "cannot move the package into " + package_dir;
+    return false;
+  }
+  return relink(layout_.current_package_link(id.service, id.cluster), package_dir, error) &&
+         relink(layout_.package_link(id), package_dir, error);
+}
+
 void DeploymentService::choose_package(const OpPtr& op, std::function<void(std::optional<PackageInfo>)> next) {
   std::string name = op->text("package_name"), revision = op->text("revision"), timestamp = op->text("timestamp");
   if (!dict_truthy(op->call.config, "force_update") && !name.empty() && !revision.empty() && !timestamp.empty()) {
@@ -152,11 +161,10 @@ void DeploymentService::choose_package(const OpPtr& op, std::function<void(std::
       finish(op, ok_string(r.output + ". There may be an error about your package information."));
       return;
     }
-    try {
-      next(parse_package_info(r.output));
-    } catch (const std::exception& e) {
-      finish(op, ok_string(std::string("Error: ") + e.what()));
-    }
+    std::optional<PackageInfo> package;
+    std::string error;
+    if (!parse_package_info(r.output, &package, &error)) return finish(op, ok_string("Error: " + error));
+    next(package);
   });
 }
 
@@ -172,13 +180,9 @@ void DeploymentService::make_package_dir(const OpPtr& op, const PackageInfo& pac
   std::string package_dir = tarball.substr(0, tarball.size() - 7);
   auto unpack = [this, op, tarball, package_dir, next]() {
     std::string staging = dir_name(package_dir) + "/.unpack-" + op->id().process_name();
-    try {
-      if (link_exists(staging)) throw std::runtime_error("a previous unpack was left in " + staging);
-      make_dirs(staging);
-    } catch (const std::exception& e) {
-      next(std::string("Error: ") + e.what());
-      return;
-    }
+    std::string error;
+    if (link_exists(staging)) return next("Error: a previous unpack was left in " + staging);
+    if (!make_dirs(staging, &error)) return next("Error: " + error);
     run_task(op, {self_exe_, kDeploymentUnpackFlag, tarball, staging}, config_.script_timeout,
              [this, op, staging, package_dir, next](TaskResult r) {
                std::string unpacked = staging + "/" + base_name(package_dir);
@@ -186,21 +190,8 @@ void DeploymentService::make_package_dir(const OpPtr& op, const PackageInfo& pac
                if (!r.ok()) error = "Error: tar " + r.describe(config_.script_timeout);
                else if (!is_directory(unpacked))
                  error = "Error: the package has no top-level directory " + base_name(package_dir);
-               if (error.empty()) {
-                 try {
-                   if (link_exists(package_dir)) {
-                     std::string old = staging + "/.old";
-                     if (::rename(package_dir.c_str(), old.c_str()) != 0)
-                       throw std::runtime_error("cannot move the old " + package_dir + " aside");
-                   }
-                   if (::rename(unpacked.c_str(), package_dir.c_str()) != 0)
-                     throw std::runtime_error("cannot move the package into " + package_dir);
-                   relink(layout_.current_package_link(op->id().service, op->id().cluster), package_dir);
-                   relink(layout_.package_link(op->id()), package_dir);
-                 } catch (const std::exception& e) {
-                   error = std::string("Error: ") + e.what();
-                 }
-               }
+               if (error.empty() && !install_unpacked(op->id(), unpacked, staging, package_dir, &error))
+                 error = "Error: " + error;
                remove_in_background({staging});  // with the old tree, if one was moved aside
                next(error);
              });
@@ -209,12 +200,8 @@ void DeploymentService::make_package_dir(const OpPtr& op, const PackageInfo& pac
     unpack();
     return;
   }
-  try {
-    make_dirs(dir_name(tarball));
-  } catch (const std::exception& e) {
-    next(std::string("Error: ") + e.what());
-    return;
-  }
+  std::string error;
+  if (!make_dirs(dir_name(tarball), &error)) return next("Error: " + error);
   std::string url = config_.package_server + "/" + config_.download_package_uri + "/" + op->artifact + "/" +
                     package.version() + "/" + package.package_name;
   fetch(op, url, tarball, [op, unpack, next](TaskResult r) {

@@ -56,6 +56,8 @@ class DeploymentService {
  private:
   // Steps shared by bootstrap and start.
   void choose_package(const OpPtr& op, std::function<void(std::optional<PackageInfo>)> next);
+  bool install_unpacked(const JobId& id, const std::string& unpacked, const std::string& staging,
+                        const std::string& package_dir, std::string* error);
   void make_package_dir(const OpPtr& op, const PackageInfo& package, std::function<void(std::string)> next);
   void fetch(const OpPtr& op, const std::string& url, const std::string& dest, std::function<void(TaskResult)> next);
   void run_task(const OpPtr& op, std::vector<std::string> argv, int timeout, std::function<void(TaskResult)> next);
@@ -74,7 +76,8 @@ class DeploymentService {
 
   void start(const OpPtr& op);
   void start_update_package(const OpPtr& op);
-  void keep_artifact_tarball(const JobId& id, const std::string& artifact, const PackageInfo& package);
+  bool keep_artifact_tarball(const JobId& id, const std::string& artifact, const PackageInfo& package,
+                             std::string* error);
   void start_configure(const OpPtr& op);
   void start_register(const OpPtr& op);
   void start_add_group(const OpPtr& op);

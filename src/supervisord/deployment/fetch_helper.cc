@@ -32,8 +32,8 @@ int deployment_fetch_main(int argc, char** argv) {
   int timeout = std::atoi(argv[4]);
   if (timeout <= 0) timeout = 30;
   if (dest == "-") {
-    std::string error = http_get(url, STDOUT_FILENO, timeout, kMaxInfoBytes);
-    if (error.empty()) return 0;
+    std::string error;
+    if (http_get(url, STDOUT_FILENO, timeout, kMaxInfoBytes, &error)) return 0;
     std::fprintf(stderr, "%s", error.c_str());
     return 1;
   }
@@ -43,7 +43,8 @@ int deployment_fetch_main(int argc, char** argv) {
     std::fprintf(stderr, "cannot write %s: %s", part.c_str(), std::strerror(errno));
     return 1;
   }
-  std::string error = http_get(url, fd.get(), timeout, kMaxPackageBytes);
+  std::string error;
+  http_get(url, fd.get(), timeout, kMaxPackageBytes, &error);
   if (error.empty() && ::fsync(fd.get()) != 0)
     error = std::string("cannot write ") + part + ": " + std::strerror(errno);
   fd.reset();

@@ -7,12 +7,14 @@
 
 #include "lib/xmlrpc/fault.h"
 #include "lib/xmlrpc/value.h"
+#include "supervisord/rpc/rpc_registry.h"
 
 namespace sn {
 
 // config_files: {name: content}; names are plain file names in the run dir.
-// Throws RpcError for a bad name, std::runtime_error for what cannot be written.
-void write_config_files(const XmlRpcValue::Struct& config, const std::string& run_dir);
+// False when one cannot be written; *refusal is then the answer to give (a
+// fault for a bad name, "Error: ..." for what the filesystem refused).
+bool write_config_files(const XmlRpcValue::Struct& config, const std::string& run_dir, RpcResult* refusal);
 
 // The artifact names a folder under package_root, so it must be a plain
 // name like service, cluster and job: the fault when it is not.

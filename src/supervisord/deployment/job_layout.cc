@@ -29,25 +29,29 @@ bool is_plain_name(const std::string& name) {
   return ok;
 }
 
-void check_plain_name(const char* what, const std::string& name) {
-  if (!is_plain_name(name)) {
-    std::string shown;
-    for (char c : name) shown += (c >= 0x20 && c < 0x7f) ? c : '?';
-    throw RpcError(FaultCode::kBadArguments,
+std::optional<Fault> plain_name_fault(const char* what, const std::string& name) {
+  if (is_plain_name(name)) return std::nullopt;
+  std::string shown;
+  for (char c : name) shown += (c >= 0x20 && c < 0x7f) ? c : '?';
+  return Fault::of(FaultCode::kBadArguments,
                    std::string(what) + " must be a plain name (letters, digits, '.', '_', '-'): '" + shown + "'");
-  }
 }
 
-void check_unambiguous(const JobId& id) {
-  auto refuse = [](const char* what, const std::string& name, const char* why) {
-    throw RpcError(FaultCode::kBadArguments,
-                   std::string(what) + " '" + name + "' " + why + ": the process name would not say which job it is");
+void check_plain_name(const char* what, const std::string& name) {
+  if (auto fault = plain_name_fault(what, name)) throw RpcError(std::move(*fault));
+}
+
+std::optional<Fault> ambiguity_fault(const JobId& id) {
+  auto refusal = [](const char* what, const std::string& name, const char* why) {
+    return Fault::of(FaultCode::kBadArguments,
+                     std::string(what) + " '" + name + "' " + why + ": the process name would not say which job it is");
   };
   for (auto [what, name] : {std::pair{"service", &id.service}, {"cluster", &id.cluster}, {"job", &id.job}}) {
-    if (name->find("--") != std::string::npos) refuse(what, *name, "holds \"--\"");
-    if (name->front() == '-' || name->back() == '-') refuse(what, *name, "starts or ends with '-'");
+    if (name->find("--") != std::string::npos) return refusal(what, *name, "holds \"--\"");
+    if (name->front() == '-' || name->back() == '-') return refusal(what, *name, "starts or ends with '-'");
   }
-  if (id.job.back() >= '0' && id.job.back() <= '9') refuse("job", id.job, "ends in a digit");
+  if (id.job.back() >= '0' && id.job.back() <= '9') return refusal("job", id.job, "ends in a digit");
+  return std::nullopt;
 }
 
 std::string JobId::process_name() const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,15 +28,17 @@ struct JobId {
 
 // Letters, digits, '.', '_', '-', not starting with '.', at most 200.
 bool is_plain_name(const std::string& name);
-// "service", "cluster", "job": plain names, else RpcError BAD_ARGUMENTS.
+// "service", "cluster", "job": plain names, else the BAD_ARGUMENTS fault
+// naming `what`; check_plain_name throws it as RpcError.
+std::optional<Fault> plain_name_fault(const char* what, const std::string& name);
 void check_plain_name(const char* what, const std::string& name);
-// Refuses (RpcError BAD_ARGUMENTS) the names whose process name another
+// The BAD_ARGUMENTS fault for the names whose process name another
 // job could also have, so that one name means one job: "--" inside a name
 // or a '-' at either end ('a--b','c' and 'a','b--c' would meet), and a job
 // name ending in a digit ('dn1' alone and 'dn' instance 1 would meet).
 // Their run dirs never meet, so only what acts on the process name or its
 // conf file needs this.
-void check_unambiguous(const JobId& id);
+std::optional<Fault> ambiguity_fault(const JobId& id);
 
 // A per-job call's parameters: (service, cluster, job[, config_dict][, instance_id]).
 // Minos' client sends the instance id last and only for multi-instance

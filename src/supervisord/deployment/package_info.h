@@ -19,11 +19,11 @@ struct PackageInfo {
   std::string version() const { return revision + "-" + timestamp; }  // "r12-20140101-120000"
 };
 
-// nullopt for anything that does not start with '{' (no package); throws
-// std::runtime_error for a dict that is malformed or lacks a key.
-std::optional<PackageInfo> parse_package_info(std::string_view text);
+// Sets *info, to nullopt for anything that does not start with '{' (no
+// package); false for a dict that is malformed or lacks a key.
+bool parse_package_info(std::string_view text, std::optional<PackageInfo>* info, std::string* error);
 
 // The literal itself: {'k': 'v', "k2": 3, u'k3': u'v'}.
-std::map<std::string, std::string> parse_python_dict(std::string_view text);
+bool parse_python_dict(std::string_view text, std::map<std::string, std::string>* dict, std::string* error);
 
 }  // namespace sn

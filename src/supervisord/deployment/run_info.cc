@@ -5,7 +5,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <stdexcept>
 
 #include "lib/util/file_ops.h"
 #include "lib/util/strings.h"
@@ -18,7 +17,8 @@ constexpr size_t kMaxRunInfoBytes = 1024 * 1024;
 
 // ConfigParser's reading: "key = value" or "key: value", keys in lower
 // case, indented lines continue the value before them.
-std::map<std::string, std::string> section_values(const std::string& text, const std::string& wanted) {
+// nullopt when there is no such section.
+std::optional<std::map<std::string, std::string>> section_values(const std::string& text, const std::string& wanted) {
   std::map<std::string, std::string> values;
   std::istringstream in(text);
   std::string line, section, last_key;
@@ -42,7 +42,7 @@ std::map<std::string, std::string> section_values(const std::string& text, const
     last_key = to_lower(std::string(trim(t.substr(0, sep))));
     if (section == wanted) values[last_key] = std::string(trim(t.substr(sep + 1)));
   }
-  if (!found) throw std::runtime_error("no [" + wanted + "] section");
+  if (!found) return std::nullopt;
   return values;
 }
 
@@ -57,33 +57,34 @@ std::string config_value(const std::string& value) {
 
 }  // namespace
 
-std::optional<RunInfo> read_run_info(const std::string& path) {
+bool read_run_info(const std::string& path, std::optional<RunInfo>* info, std::string* error) {
+  info->reset();
   // A job's own programs can write in its run dir: run.cfg may be anything.
-  std::optional<std::string> text = read_regular_file(path, kMaxRunInfoBytes, SymlinksOnTheWay::kFollowed);
-  if (!text) return std::nullopt;
-  std::map<std::string, std::string> v;
-  try {
-    v = section_values(*text, "run_info");
-  } catch (const std::exception& e) {
-    throw std::runtime_error(path + ": " + e.what());
+  std::optional<std::string> text;
+  if (!read_regular_file(path, kMaxRunInfoBytes, SymlinksOnTheWay::kFollowed, &text, error)) return false;
+  if (!text) return true;
+  auto v = section_values(*text, "run_info");
+  if (!v) {
+    *error = path + ": no [run_info] section";
+    return false;
   }
-  RunInfo info;
-  info.cleanup_token = v["cleanup_token"];
-  if (v.count("data_dir_indexes")) info.data_dir_indexes = v["data_dir_indexes"];
-  info.run_dir = v["run_dir"];
-  info.log_dir = v["log_dir"];
-  info.package_dir = v["package_dir"];
-  return info;
+  RunInfo& r = info->emplace();
+  r.cleanup_token = (*v)["cleanup_token"];
+  if (v->count("data_dir_indexes")) r.data_dir_indexes = (*v)["data_dir_indexes"];
+  r.run_dir = (*v)["run_dir"];
+  r.log_dir = (*v)["log_dir"];
+  r.package_dir = (*v)["package_dir"];
+  return true;
 }
 
-void write_run_info(const std::string& path, const RunInfo& info) {
+bool write_run_info(const std::string& path, const RunInfo& info, std::string* error) {
   std::string text = "[run_info]\n";
   text += "cleanup_token = " + config_value(info.cleanup_token) + "\n";
   text += "data_dir_indexes = " + config_value(info.data_dir_indexes) + "\n";
   text += "run_dir = " + config_value(info.run_dir) + "\n";
   text += "log_dir = " + config_value(info.log_dir) + "\n";
   text += "package_dir = " + config_value(info.package_dir) + "\n\n";
-  replace_file(path, text, 0644);
+  return replace_file(path, text, 0644, error);
 }
 
 std::optional<std::vector<size_t>> parse_data_dir_indexes(const std::string& text, size_t count) {

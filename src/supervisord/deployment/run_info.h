@@ -17,11 +17,11 @@ struct RunInfo {
   std::string package_dir;
 };
 
-// nullopt when the file does not exist; throws std::runtime_error when it
-// cannot be read or has no [run_info] section.
-std::optional<RunInfo> read_run_info(const std::string& path);
+// Sets *info, to nullopt when the file does not exist; false when it cannot
+// be read or has no [run_info] section.
+bool read_run_info(const std::string& path, std::optional<RunInfo>* info, std::string* error);
 // Written to a temporary file and renamed over `path`.
-void write_run_info(const std::string& path, const RunInfo& info);
+bool write_run_info(const std::string& path, const RunInfo& info, std::string* error);
 
 // "0,2" -> {0, 2}; nullopt unless every index is a number below `count`.
 std::optional<std::vector<size_t>> parse_data_dir_indexes(const std::string& text, size_t count);

@@ -15,20 +15,29 @@ namespace sn {
 namespace {
 
 // One "key = value" line of a generated section, written so that the
-// daemon reads `value` back exactly; a value it could not is refused.
-std::string option_line(const std::string& key, const std::string& value) {
+// daemon reads `value` back exactly; false for a value it could not.
+bool add_option_line(std::string* section, const std::string& key, const std::string& value, std::string* error) {
   std::string why;
   std::optional<std::string> text = ini_value_text(value, &why);
-  if (!text) throw std::runtime_error(key + " " + safe_repr(value) + " cannot be written to a config file: " + why);
-  return key + " = " + *text + "\n";
+  if (!text) {
+    *error = key + " " + safe_repr(value) + " cannot be written to a config file: " + why;
+    return false;
+  }
+  *section += key + " = " + *text + "\n";
+  return true;
 }
 
 // The [program:x] section start writes for a job, as the fork wrote it.
-std::string program_section(const JobId& id, const std::string& run_dir, const std::string& http_url) {
+bool program_section(const JobId& id, const std::string& run_dir, const std::string& http_url, std::string* section,
+                     std::string* error) {
   std::string name = id.process_name();
-  return "[program:" + name + "]\n" + option_line("command", "/bin/bash " + quote_shell_word(run_dir + "/start.sh")) +
-         option_line("process_name", name) + option_line("directory", run_dir) + option_line("http_url", http_url) +
-         "autorestart = true\n" + "exitcodes = 999\n" + "autostart = false\n\n";
+  *section = "[program:" + name + "]\n";
+  bool written = add_option_line(section, "command", "/bin/bash " + quote_shell_word(run_dir + "/start.sh"), error) &&
+                 add_option_line(section, "process_name", name, error) &&
+                 add_option_line(section, "directory", run_dir, error) &&
+                 add_option_line(section, "http_url", http_url, error);
+  *section += "autorestart = true\nexitcodes = 999\nautostart = false\n\n";
+  return written;
 }
 
 }  // namespace
@@ -38,13 +47,11 @@ void DeploymentService::start(const OpPtr& op) {
   op->artifact = op->text("artifact");
   if (op->artifact.empty()) return finish(op, ok_string("Inval config_dict: can't find artifact"));
   if (auto fault = artifact_fault(op->artifact)) return finish(op, RpcResult::error(*fault));
-  try {
-    auto info = read_run_info(layout_.run_cfg(id));
-    if (!info) return finish(op, ok_string("You should bootstrap the job first"));
-    op->run_info = *info;
-  } catch (const std::exception& e) {
-    return finish(op, ok_string(std::string("Error: ") + e.what()));
-  }
+  std::optional<RunInfo> info;
+  std::string error;
+  if (!read_run_info(layout_.run_cfg(id), &info, &error)) return finish(op, ok_string("Error: " + error));
+  if (!info) return finish(op, ok_string("You should bootstrap the job first"));
+  op->run_info = *info;
   bool given = !op->text("package_name").empty() && !op->text("revision").empty() && !op->text("timestamp").empty();
   if (!dict_truthy(op->call.config, "force_update") && !given) return start_configure(op);
   start_update_package(op);
@@ -57,13 +64,10 @@ void DeploymentService::start_update_package(const OpPtr& op) {
     if (!package) return finish(op, ok_string("No package found on package server of " + op->artifact));
     make_package_dir(op, *package, [this, op, package = *package](std::string error) {
       if (!error.empty()) return finish(op, ok_string(error));
-      try {
-        keep_artifact_tarball(op->id(), op->artifact, package);
-        op->run_info.package_dir = read_link(layout_.package_link(op->id()));
-        write_run_info(layout_.run_cfg(op->id()), op->run_info);
-      } catch (const std::exception& e) {
-        return finish(op, ok_string(std::string("Error: ") + e.what()));
-      }
+      bool updated = keep_artifact_tarball(op->id(), op->artifact, package, &error) &&
+                     read_link(layout_.package_link(op->id()), &op->run_info.package_dir, &error) &&
+                     write_run_info(layout_.run_cfg(op->id()), op->run_info, &error);
+      if (!updated) return finish(op, ok_string("Error: " + error));
       start_configure(op);
     });
   });
@@ -72,30 +76,27 @@ void DeploymentService::start_update_package(const OpPtr& op) {
 // The fork also kept the tarball a start updates to under the artifact's
 // own name (P/<artifact>/<revision>-<timestamp>/<package_name>); a second
 // name for the file already downloaded gives the same layout at no cost.
-void DeploymentService::keep_artifact_tarball(const JobId& id, const std::string& artifact,
-                                              const PackageInfo& package) {
+bool DeploymentService::keep_artifact_tarball(const JobId& id, const std::string& artifact, const PackageInfo& package,
+                                              std::string* error) {
   std::string tarball = layout_.tarball_path(id, package.version(), package.package_name);
   std::string copy = layout_.artifact_tarball_path(artifact, package.version(), package.package_name);
-  if (copy == tarball || link_exists(copy)) return;
-  make_dirs(dir_name(copy));
-  hard_link(tarball, copy);
+  if (copy == tarball || link_exists(copy)) return true;
+  return make_dirs(dir_name(copy), error) && hard_link(tarball, copy, error);
 }
 
 void DeploymentService::start_configure(const OpPtr& op) {
   const JobId& id = op->id();
   std::string run_dir = layout_.run_dir(id);
-  try {
-    std::string script = op->text("start.sh");
-    if (!script.empty()) replace_file(run_dir + "/start.sh", script, 0644);
-    else if (!path_exists(run_dir + "/start.sh")) return finish(op, ok_string("No start script found"));
-    write_config_files(op->call.config, run_dir);
-    make_dirs(layout_.conf_dir());
-    replace_file(layout_.conf_file(id), program_section(id, run_dir, op->text("http_url")), 0644);
-  } catch (const RpcError& e) {
-    return finish(op, RpcResult::error(e.fault));
-  } catch (const std::exception& e) {
-    return finish(op, ok_string(std::string("Error: ") + e.what()));
-  }
+  std::string script = op->text("start.sh"), error;
+  auto failed = [&] { finish(op, ok_string("Error: " + error)); };
+  if (script.empty() && !path_exists(run_dir + "/start.sh")) return finish(op, ok_string("No start script found"));
+  if (!script.empty() && !replace_file(run_dir + "/start.sh", script, 0644, &error)) return failed();
+  RpcResult refusal;
+  if (!write_config_files(op->call.config, run_dir, &refusal)) return finish(op, std::move(refusal));
+  std::string section;
+  if (!program_section(id, run_dir, op->text("http_url"), &section, &error) || !make_dirs(layout_.conf_dir(), &error) ||
+      !replace_file(layout_.conf_file(id), section, 0644, &error))
+    return failed();
   start_register(op);
 }
 

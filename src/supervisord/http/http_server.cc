@@ -60,14 +60,13 @@ HttpServer::~HttpServer() {
   retired_.clear();
 }
 
-void HttpServer::listen(const std::vector<HttpServerConfig>& servers) {
+bool HttpServer::listen(const std::vector<HttpServerConfig>& servers, std::string* error) {
   std::string first_error;
   for (const HttpServerConfig& config : servers) {
-    Listener* listener = nullptr;
-    try {
-      listener = &listeners_.acquire(config);
-    } catch (const ListenError& e) {
-      if (first_error.empty()) first_error = e.what();
+    ListenFailure failure;
+    Listener* listener = listeners_.acquire(config, &failure);
+    if (!listener) {
+      if (first_error.empty()) first_error = failure.message;
       continue;
     }
     auto e = std::make_unique<Endpoint>(Endpoint{listener, std::nullopt, ConnectionBudget(limits_.budget), {}});
@@ -83,7 +82,9 @@ void HttpServer::listen(const std::vector<HttpServerConfig>& servers) {
     Endpoint* endpoint = e.get();
     e->watch = loop_.watch(e->listener->fd(), EPOLLIN, [this, endpoint](uint32_t) { accept_from(*endpoint); });
   }
-  if (!first_error.empty()) throw ListenError(first_error);
+  if (first_error.empty()) return true;
+  *error = first_error;
+  return false;
 }
 
 void HttpServer::accept_from(Endpoint& endpoint) {

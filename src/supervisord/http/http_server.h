@@ -34,9 +34,9 @@ class HttpServer {
   HttpServer& operator=(const HttpServer&) = delete;
 
   // Serves every listener of `servers` (taking those already open from the
-  // set, closing the set's others). Throws ListenError naming the first
-  // that could not be opened; the others are served.
-  void listen(const std::vector<HttpServerConfig>& servers);
+  // set, closing the set's others). False, naming the first that could
+  // not be opened; the others are served.
+  bool listen(const std::vector<HttpServerConfig>& servers, std::string* error);
   size_t connection_count() const { return connections_.size(); }
 
  private:

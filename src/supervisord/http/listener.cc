@@ -20,9 +20,17 @@ constexpr const char* kInUse =
     "Another program is already listening on a port that one of our HTTP servers is configured to use.  Shut this "
     "program down first before starting supervisord.";
 
-[[noreturn]] void fail(const std::string& what, int err) { throw ListenError(what + ": " + std::strerror(err)); }
+UniqueFd fail(const std::string& what, int err, ListenFailure* failure) {
+  failure->message = what + ": " + std::strerror(err);
+  return UniqueFd();
+}
 
-UniqueFd open_inet(const HttpServerConfig& c) {
+UniqueFd in_use(ListenFailure* failure) {
+  *failure = ListenFailure{kInUse, true};
+  return UniqueFd();
+}
+
+UniqueFd open_inet(const HttpServerConfig& c, ListenFailure* failure) {
   addrinfo hints{};
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
@@ -30,74 +38,84 @@ UniqueFd open_inet(const HttpServerConfig& c) {
   addrinfo* found = nullptr;
   std::string port = std::to_string(c.port);
   int rc = ::getaddrinfo(c.host.empty() ? nullptr : c.host.c_str(), port.c_str(), &hints, &found);
-  if (rc != 0) throw ListenError("cannot resolve " + c.host + " for [" + c.section + "] port: " + gai_strerror(rc));
+  if (rc != 0) {
+    failure->message = "cannot resolve " + c.host + " for [" + c.section + "] port: " + gai_strerror(rc);
+    return UniqueFd();
+  }
   std::unique_ptr<addrinfo, void (*)(addrinfo*)> guard(found, ::freeaddrinfo);
   UniqueFd fd(::socket(found->ai_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-  if (!fd) fail("socket", errno);
+  if (!fd) return fail("socket", errno, failure);
   int one = 1;
   ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (::bind(fd.get(), found->ai_addr, found->ai_addrlen) != 0) {
-    if (errno == EADDRINUSE) throw ListenError(kInUse, true);
-    fail("cannot listen on " + c.host + ":" + port + " for [" + c.section + "]", errno);
+    if (errno == EADDRINUSE) return in_use(failure);
+    return fail("cannot listen on " + c.host + ":" + port + " for [" + c.section + "]", errno, failure);
   }
-  if (::listen(fd.get(), kBacklog) != 0) fail("listen", errno);
+  if (::listen(fd.get(), kBacklog) != 0) return fail("listen", errno, failure);
   return fd;
 }
 
-sockaddr_un unix_address(const std::string& path) {
-  sockaddr_un addr{};
-  addr.sun_family = AF_UNIX;
-  if (path.size() >= sizeof addr.sun_path) throw ListenError("socket path too long: " + path);
-  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
-  return addr;
+// False when `path` does not fit a socket address.
+bool unix_address(const std::string& path, sockaddr_un* addr) {
+  *addr = sockaddr_un{};
+  addr->sun_family = AF_UNIX;
+  if (path.size() >= sizeof addr->sun_path) return false;
+  std::memcpy(addr->sun_path, path.c_str(), path.size() + 1);
+  return true;
 }
 
 // True when something accepts connections on the socket file at `path`.
 bool socket_alive(const std::string& path) {
   UniqueFd probe(::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
-  sockaddr_un addr = unix_address(path);
-  return probe && ::connect(probe.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  sockaddr_un addr;
+  return probe && unix_address(path, &addr) &&
+         ::connect(probe.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
 }
 
-UniqueFd open_unix(const HttpServerConfig& c) {
+UniqueFd open_unix(const HttpServerConfig& c, ListenFailure* failure) {
   std::string temp = c.file + "." + std::to_string(::getpid());
+  sockaddr_un addr;
+  if (!unix_address(temp, &addr)) {
+    failure->message = "socket path too long: " + temp;
+    return UniqueFd();
+  }
   ::unlink(temp.c_str());
   UniqueFd fd(::socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0));
-  if (!fd) fail("socket", errno);
-  sockaddr_un addr = unix_address(temp);
-  if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    fail("cannot create the socket " + temp + " for [" + c.section + "]", errno);
-  }
+  if (!fd) return fail("socket", errno, failure);
+  if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    return fail("cannot create the socket " + temp + " for [" + c.section + "]", errno, failure);
   struct TempName {
     std::string path;
     ~TempName() { ::unlink(path.c_str()); }
   } cleanup{temp};
-  if (::chmod(temp.c_str(), c.chmod) != 0) fail("cannot chmod " + temp, errno);
+  if (::chmod(temp.c_str(), c.chmod) != 0) return fail("cannot chmod " + temp, errno, failure);
   if (::link(temp.c_str(), c.file.c_str()) != 0) {
-    if (errno != EEXIST) fail("cannot create the socket " + c.file + " for [" + c.section + "]", errno);
-    if (socket_alive(c.file)) throw ListenError(kInUse, true);
+    if (errno != EEXIST) return fail("cannot create the socket " + c.file + " for [" + c.section + "]", errno, failure);
+    if (socket_alive(c.file)) return in_use(failure);
     ::unlink(c.file.c_str());  // stale: left by a supervisord that died
-    if (::link(temp.c_str(), c.file.c_str()) != 0) fail("cannot create the socket " + c.file, errno);
+    if (::link(temp.c_str(), c.file.c_str()) != 0) return fail("cannot create the socket " + c.file, errno, failure);
   }
   if ((c.chown_uid != static_cast<uid_t>(-1) || c.chown_gid != static_cast<gid_t>(-1)) &&
       ::chown(c.file.c_str(), c.chown_uid, c.chown_gid) != 0) {
     int err = errno;
     ::unlink(c.file.c_str());
-    fail("cannot chown the socket " + c.file + " as [" + c.section + "] chown asks", err);
+    return fail("cannot chown the socket " + c.file + " as [" + c.section + "] chown asks", err, failure);
   }
-  if (::listen(fd.get(), kBacklog) != 0) fail("listen", errno);
+  if (::listen(fd.get(), kBacklog) != 0) return fail("listen", errno, failure);
   return fd;
 }
 
 }  // namespace
 
-Listener Listener::open(const HttpServerConfig& c) {
+std::optional<Listener> Listener::open(const HttpServerConfig& c, ListenFailure* failure) {
   Listener l;
   if (c.family == HttpServerConfig::Family::kInet) {
-    l.fd_ = open_inet(c);
+    l.fd_ = open_inet(c, failure);
+    if (!l.fd_) return std::nullopt;
     l.description_ = (c.host.empty() ? std::string("*") : c.host) + ":" + std::to_string(c.port);
   } else {
-    l.fd_ = open_unix(c);
+    l.fd_ = open_unix(c, failure);
+    if (!l.fd_) return std::nullopt;
     l.unix_path_ = c.file;
     l.description_ = "unix://" + c.file;
     struct stat st;
@@ -117,17 +135,21 @@ UniqueFd Listener::own_socket_file() const {
   return at;
 }
 
-bool Listener::apply_ownership(const HttpServerConfig& c) const {
-  if (unix_path_.empty()) return true;
+Ownership Listener::apply_ownership(const HttpServerConfig& c, std::string* error) const {
+  if (unix_path_.empty()) return Ownership::kApplied;
   UniqueFd at = own_socket_file();
-  if (!at) return false;
+  if (!at) return Ownership::kSocketFileGone;
+  auto failed = [&](const std::string& what) {
+    *error = what + ": " + std::strerror(errno);
+    return Ownership::kFailed;
+  };
   // Through the handle of our own file: a link swapped in meanwhile is not followed.
   std::string self = "/proc/self/fd/" + std::to_string(at.get());
-  if (::chmod(self.c_str(), c.chmod) != 0) fail("cannot chmod " + unix_path_, errno);
+  if (::chmod(self.c_str(), c.chmod) != 0) return failed("cannot chmod " + unix_path_);
   if ((c.chown_uid != static_cast<uid_t>(-1) || c.chown_gid != static_cast<gid_t>(-1)) &&
       ::fchownat(at.get(), "", c.chown_uid, c.chown_gid, AT_EMPTY_PATH) != 0)
-    fail("cannot chown the socket " + unix_path_ + " as [" + c.section + "] chown asks", errno);
-  return true;
+    return failed("cannot chown the socket " + unix_path_ + " as [" + c.section + "] chown asks");
+  return Ownership::kApplied;
 }
 
 Listener::~Listener() {

@@ -3,7 +3,7 @@
 
 #include <sys/types.h>
 
-#include <stdexcept>
+#include <optional>
 #include <string>
 
 #include "lib/config/config_model.h"
@@ -11,36 +11,33 @@
 
 namespace sn {
 
-class ListenError : public std::runtime_error {
- public:
-  explicit ListenError(const std::string& what, bool in_use = false) : std::runtime_error(what), in_use_(in_use) {}
-  // The address is taken (by another program, or by a socket of ours).
-  bool in_use() const { return in_use_; }
-
- private:
-  bool in_use_;
+// Why a listener could not be opened or kept.
+struct ListenFailure {
+  std::string message;
+  bool in_use = false;  // the address is taken (by another program, or by a socket of ours)
 };
+
+enum class Ownership { kApplied, kSocketFileGone, kFailed };
 
 // A bound, listening, non-blocking socket; a unix socket file is removed
 // when the listener goes away (if it is still the one it made).
 class Listener {
  public:
-  // Throws ListenError. A unix socket is bound under a temporary name,
-  // given its mode, then linked into place, so it never appears with the
-  // wrong permissions; a live socket already there is an error, a stale
-  // one is replaced.
-  static Listener open(const HttpServerConfig& config);
+  // A unix socket is bound under a temporary name, given its mode, then
+  // linked into place, so it never appears with the wrong permissions; a
+  // live socket already there is a failure, a stale one is replaced.
+  static std::optional<Listener> open(const HttpServerConfig& config, ListenFailure* failure);
 
   Listener(Listener&&) = default;
   Listener& operator=(Listener&&) = default;
   ~Listener();
 
   // A unix socket's mode and owner as `config` says (again, after a
-  // reload), set on the socket file it made and nothing else: false when
-  // that file is gone or something else stands at its path (never follows
-  // a link there). Throws ListenError when chmod or chown fail. True for a
-  // TCP socket.
-  bool apply_ownership(const HttpServerConfig& config) const;
+  // reload), set on the socket file it made and nothing else: kSocketFileGone
+  // when that file is gone or something else stands at its path (never
+  // follows a link there), kFailed (with why) when chmod or chown fail.
+  // kApplied for a TCP socket.
+  Ownership apply_ownership(const HttpServerConfig& config, std::string* error) const;
 
   int fd() const { return fd_.get(); }
   bool is_unix() const { return !unix_path_.empty(); }

@@ -14,28 +14,25 @@ std::string address_of(const HttpServerConfig& c) {
 
 }  // namespace
 
-Listener& ListenerSet::acquire(const HttpServerConfig& config) {
+Listener* ListenerSet::acquire(const HttpServerConfig& config, ListenFailure* failure) {
   std::string address = address_of(config);
   for (auto it = slots_.begin(); it != slots_.end(); ++it) {
     if (it->address != address) continue;
-    if (it->listener->apply_ownership(config)) {
-      it->acquired = true;
-      return *it->listener;
+    switch (it->listener->apply_ownership(config, &failure->message)) {
+      case Ownership::kApplied: it->acquired = true; return it->listener.get();
+      case Ownership::kFailed: return nullptr;
+      case Ownership::kSocketFileGone: break;
     }
     slots_.erase(it);  // its socket file is gone or replaced: make a new one
     break;
   }
-  std::unique_ptr<Listener> opened;
-  try {
-    opened = std::make_unique<Listener>(Listener::open(config));
-  } catch (const ListenError& e) {
-    // The same port on another host ("127.0.0.1:9001" become "*:9001"):
-    // the old socket holds it until it is let go.
-    if (!e.in_use() || !release_unacquired_port(config)) throw;
-    opened = std::make_unique<Listener>(Listener::open(config));
-  }
-  slots_.push_back({address, std::move(opened), true});
-  return *slots_.back().listener;
+  std::optional<Listener> opened = Listener::open(config, failure);
+  // The same port on another host ("127.0.0.1:9001" become "*:9001"):
+  // the old socket holds it until it is let go.
+  if (!opened && failure->in_use && release_unacquired_port(config)) opened = Listener::open(config, failure);
+  if (!opened) return nullptr;
+  slots_.push_back({address, std::make_unique<Listener>(std::move(*opened)), true});
+  return slots_.back().listener.get();
 }
 
 bool ListenerSet::release_unacquired_port(const HttpServerConfig& config) {

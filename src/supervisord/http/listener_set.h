@@ -17,9 +17,9 @@ namespace sn {
 class ListenerSet {
  public:
   // The listener for `config`: the one already open at its address (a unix
-  // socket gets the configured mode and owner again), or a new one.
-  // Throws ListenError.
-  Listener& acquire(const HttpServerConfig& config);
+  // socket gets the configured mode and owner again), or a new one; null
+  // when it can be neither.
+  Listener* acquire(const HttpServerConfig& config, ListenFailure* failure);
   // Closes every listener not acquired since the last call.
   void release_unacquired();
   size_t size() const { return slots_.size(); }

@@ -97,11 +97,9 @@ void save_children(const std::string& path, const std::vector<Process*>& process
     if (auto k = read_kernel_process(pid)) e.start_ticks = k->start_ticks;
     entries.push_back(std::move(e));
   }
-  try {
-    replace_file(path, format_subprocess_entries(entries), 0644);
-  } catch (const std::exception& ex) {
-    logger.error(std::string("cannot write subprocpidfile: ") + ex.what());
-  }
+  std::string error;
+  if (!replace_file(path, format_subprocess_entries(entries), 0644, &error))
+    logger.error("cannot write subprocpidfile: " + error);
 }
 
 }  // namespace sn

@@ -3,8 +3,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <stdexcept>
-
 #include "lib/util/shell_words.h"
 #include "lib/util/strings.h"
 
@@ -29,12 +27,10 @@ ResolvedCommand problem(ResolvedCommand::Problem kind, std::string text) {
 
 ResolvedCommand resolve_command(const ProcessConfig& config, const std::string& inherited_path) {
   ResolvedCommand r;
-  try {
-    r.argv = split_shell_words(config.command);
-  } catch (const std::invalid_argument& e) {
+  std::string error;
+  if (!split_shell_words(config.command, &r.argv, &error))
     return problem(ResolvedCommand::Problem::kNotExecutable,
-                   "can't parse command " + py_repr(config.command) + ": " + e.what());
-  }
+                   "can't parse command " + py_repr(config.command) + ": " + error);
   if (r.argv.empty()) return problem(ResolvedCommand::Problem::kNotExecutable, "command is empty");
 
   const std::string& program = r.argv[0];
