@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 
 #include "lib/http/url.h"
@@ -56,7 +57,7 @@ bool wait_for(int fd, short events, const Deadline& deadline, std::string* error
     int64_t left = deadline.left(error);
     if (left == 0) return false;
     pollfd p{fd, events, 0};
-    int rc = ::poll(&p, 1, static_cast<int>(left));
+    int rc = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left, INT_MAX)));
     if (rc > 0) return true;
     if (rc < 0 && errno != EINTR) return fail_errno("poll", error);
   }
@@ -128,9 +129,10 @@ UniqueFd connect_to(const HttpUrl& url, const Deadline& deadline, std::string* e
     if (::connect(fd.get(), a->ai_addr, a->ai_addrlen) == 0) break;
     if (errno != EINPROGRESS) {
       last_error = std::strerror(errno);
-    } else if (!wait_for(fd.get(), POLLOUT, deadline, &last_error)) {
-      fd.reset();
-      break;  // the deadline is the whole request's: no time for another address
+    } else if (!wait_for(fd.get(), POLLOUT, deadline, error)) {
+      // The deadline is the whole request's: no time for another address.
+      ::freeaddrinfo(found);
+      return UniqueFd();
     } else {
       int err = 0;
       socklen_t len = sizeof err;
@@ -141,7 +143,7 @@ UniqueFd connect_to(const HttpUrl& url, const Deadline& deadline, std::string* e
     fd.reset();
   }
   ::freeaddrinfo(found);
-  if (fd || deadline.left(error) == 0) return fd;
+  if (fd) return fd;
   fail("cannot connect to " + url.host + ":" + url.port + ": " + last_error, error);
   return fd;
 }

@@ -44,9 +44,8 @@ int deployment_fetch_main(int argc, char** argv) {
     return 1;
   }
   std::string error;
-  http_get(url, fd.get(), timeout, kMaxPackageBytes, &error);
-  if (error.empty() && ::fsync(fd.get()) != 0)
-    error = std::string("cannot write ") + part + ": " + std::strerror(errno);
+  bool fetched = http_get(url, fd.get(), timeout, kMaxPackageBytes, &error);
+  if (fetched && ::fsync(fd.get()) != 0) error = std::string("cannot write ") + part + ": " + std::strerror(errno);
   fd.reset();
   if (error.empty() && ::rename(part.c_str(), dest.c_str()) != 0)
     error = std::string("cannot rename ") + part + ": " + std::strerror(errno);

@@ -94,7 +94,7 @@ void DeploymentService::start_configure(const OpPtr& op) {
   RpcResult refusal;
   if (!write_config_files(op->call.config, run_dir, &refusal)) return finish(op, std::move(refusal));
   std::string section;
-  if (!program_section(id, run_dir, op->text("http_url"), &section, &error) || !make_dirs(layout_.conf_dir(), &error) ||
+  if (!make_dirs(layout_.conf_dir(), &error) || !program_section(id, run_dir, op->text("http_url"), &section, &error) ||
       !replace_file(layout_.conf_file(id), section, 0644, &error))
     return failed();
   start_register(op);

@@ -29,7 +29,10 @@ Listener* ListenerSet::acquire(const HttpServerConfig& config, ListenFailure* fa
   std::optional<Listener> opened = Listener::open(config, failure);
   // The same port on another host ("127.0.0.1:9001" become "*:9001"):
   // the old socket holds it until it is let go.
-  if (!opened && failure->in_use && release_unacquired_port(config)) opened = Listener::open(config, failure);
+  if (!opened && failure->in_use && release_unacquired_port(config)) {
+    *failure = {};
+    opened = Listener::open(config, failure);
+  }
   if (!opened) return nullptr;
   slots_.push_back({address, std::make_unique<Listener>(std::move(*opened)), true});
   return slots_.back().listener.get();
