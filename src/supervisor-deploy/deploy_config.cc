@@ -126,13 +126,12 @@ class GroupReader {
   std::string absolute(const char* key, std::string path) const {
     if (path.empty() || path[0] != '/' || path.find_first_of(" \t'\"\\;$`") != std::string::npos)
       r_.fail(key, "expected an absolute path without spaces or quotes, got '" + path + "'");
-    while (path.size() > 1 && path.back() == '/') path.pop_back();
-    return path;
+    return normalize_path(path);  // "/srv//x/./y/" is "/srv/x/y" on the host too
   }
   std::string absolute_or_home(const char* key, const std::string& path) const {
-    if (path.starts_with("~/")) return home_ + path.substr(1);
+    if (path.starts_with("~/")) return normalize_path(home_ + path.substr(1));
     if (path.empty() || path[0] != '/') r_.fail(key, "expected an absolute path or ~/..., got '" + path + "'");
-    return path;
+    return normalize_path(path);
   }
 
   const IniDocument& doc_;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "lib/config/value_parsers.h"
 #include "lib/util/read_file.h"
 
 namespace sn {
@@ -33,7 +34,8 @@ uint64_t fnv1a(uint64_t h, std::string_view data) {
 
 }  // namespace
 
-std::vector<LocalProgram> find_programs(const std::string& from, const std::string& installed_prefix) {
+std::vector<LocalProgram> find_programs(const std::string& from_dir, const std::string& installed_prefix) {
+  const std::string from = normalize_path(from_dir);  // "bin/../.." said as the directory it is
   std::vector<LocalProgram> out;
   for (const char* name : kPrograms) {
     std::vector<std::string> tried = {from + "/src/" + name + "/" + name, from + "/bin/" + installed_prefix + name};

@@ -86,7 +86,10 @@ Flags parse_flags(int argc, char** argv) {
       case 'p': set_once(&f.password, argv, 'p'); break;
       case 'r': set_once(&f.history_file, argv, 'r'); break;
       case ':': throw UsageError("option " + flag_name(argv, optopt) + " requires argument");
-      default: throw UsageError("option " + flag_name(argv, optopt) + " not recognized");
+      default:
+        if (optopt != '?') throw UsageError("option " + flag_name(argv, optopt) + " not recognized");
+        f.help = true;  // supervisor's -? is -h
+        break;
     }
   }
   for (int i = optind; i < argc; ++i) f.command.emplace_back(argv[i]);

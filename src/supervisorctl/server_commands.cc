@@ -51,6 +51,9 @@ void run_reload(Controller& ctl, std::string_view arg) {
     ctl.server().call("supervisor.restart");
   } catch (const FaultError& e) {
     ctl.set_exit_status(exit_code::kGeneric);
+    // supervisord reads the configuration before it stops anything: a
+    // broken file is refused as reread refuses it.
+    if (e.is(FaultCode::kCantReread)) return ctl.output("ERROR: " + e.text());
     if (!e.is(FaultCode::kShutdownState)) throw;
     return ctl.output("ERROR: already shutting down");
   }

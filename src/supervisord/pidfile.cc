@@ -10,7 +10,12 @@
 namespace sn {
 
 std::optional<PidFile> PidFile::acquire(const std::string& path, std::string* error) {
-  UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0644));
+  bool created = true;
+  UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOCTTY, 0644));
+  if (!fd && errno == EEXIST) {
+    created = false;
+    fd = UniqueFd(::open(path.c_str(), O_RDWR | O_CLOEXEC | O_NOCTTY));
+  }
   if (!fd) {
     *error = "could not open pidfile " + path + ": " + std::strerror(errno);
     return std::nullopt;
@@ -29,7 +34,7 @@ std::optional<PidFile> PidFile::acquire(const std::string& path, std::string* er
     }
     return std::nullopt;
   }
-  return PidFile(path, std::move(fd));
+  return PidFile(path, std::move(fd), created);
 }
 
 int PidFile::write(pid_t pid) {
@@ -38,6 +43,10 @@ int PidFile::write(pid_t pid) {
   if (::pwrite(fd_.get(), text.data(), text.size(), 0) != static_cast<ssize_t>(text.size())) return errno ? errno : EIO;
   written_ = true;
   return 0;
+}
+
+PidFile::~PidFile() {
+  if (fd_ && created_ && !written_) ::unlink(path_.c_str());
 }
 
 void PidFile::remove() {

@@ -25,11 +25,18 @@ class PidFile {
   void remove();
   const std::string& path() const { return path_; }
 
-  PidFile(std::string path, UniqueFd locked_fd) : path_(std::move(path)), fd_(std::move(locked_fd)) {}
+  PidFile(std::string path, UniqueFd locked_fd, bool created)
+      : path_(std::move(path)), fd_(std::move(locked_fd)), created_(created) {}
+  PidFile(PidFile&&) = default;
+  PidFile& operator=(PidFile&&) = default;
+  // A file this run created and never wrote (a start that failed) goes:
+  // an empty pidfile would be taken for a crashed daemon's.
+  ~PidFile();
 
  private:
   std::string path_;
   UniqueFd fd_;
+  bool created_ = false;
   bool written_ = false;
 };
 

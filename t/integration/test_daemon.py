@@ -183,6 +183,40 @@ class Shutdown(unittest.TestCase):
         self.assertEqual(d.leftovers(), [])
 
 
+    def test_a_program_in_backoff_is_not_waited_for(self):
+        d = Supervisord(self, conf(HEADER, """
+            [program:flappy]
+            command=/bin/sh -c "exit 1"
+            startretries=1000
+            priority=1
+            [program:slow]
+            command=/bin/sleep 60
+            startsecs=0
+            priority=2
+            """)).start()
+        d.wait_log("success: slow")
+        d.wait_log("exited: flappy", count=2)  # in BACKOFF for the next 2 s
+        self.assertEqual(d.stop(), 0)
+        msgs = d.messages()
+        waiting = [m for m in msgs if m.startswith("waiting for")]
+        self.assertTrue(waiting, msgs)
+        self.assertFalse([m for m in waiting if "flappy" in m], waiting)
+
+    def test_debug_logs_each_child_exit_as_supervisor_does(self):
+        d = Supervisord(self, conf(HEADER, """
+            [program:quick]
+            command=/bin/sh -c "exit 0"
+            autorestart=false
+            startsecs=0
+            """), extra_args=["-e", "debug"]).start()
+        d.wait_log("exited: quick")
+        msgs = d.messages()
+        self.assertIn("received SIGCHLD indicating a child quit", msgs)
+        self.assertLess(msgs.index("received SIGCHLD indicating a child quit"),
+                        [i for i, m in enumerate(msgs) if m.startswith("exited: quick")][0])
+        self.assertEqual(d.stop(), 0)
+
+
 class Reload(unittest.TestCase):
     def test_sighup_rereads_the_configuration(self):
         d = Supervisord(self, conf(HEADER, """

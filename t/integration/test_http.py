@@ -436,7 +436,9 @@ class Listeners(HttpTest):
         rc, _, err = second.run_to_exit()
         self.assertEqual(rc, 2)
         self.assertIn("Another program is already listening on a port that one of our HTTP servers is configured "
-                      "to use.", err)
+                      "to use.  Shut this program down first before starting supervisord. (127.0.0.1:%d of "
+                      "[inet_http_server] is in use)\n" % self.port, err)
+        self.assertFalse(os.path.exists(second.path("other.pid")), "a failed start leaves no pidfile")
         third = Supervisord(self, conf(BASE.replace("{dir}/supervisord.pid", "{dir}/other.pid"), """
             [unix_http_server]
             file=%s
@@ -444,6 +446,8 @@ class Listeners(HttpTest):
         rc, _, err = third.run_to_exit()
         self.assertEqual(rc, 2)
         self.assertIn("Another program is already listening", err)
+        self.assertIn("(%s of [unix_http_server] is in use)" % first.path("supervisor.sock"), err)
+        self.assertFalse(os.path.exists(third.path("other.pid")))
         self.assertEqual(self.proxy.supervisor.getState()["statename"], "RUNNING")
 
     def test_a_reload_refuses_nobody_and_the_socket_file_stays(self):

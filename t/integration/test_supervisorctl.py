@@ -355,6 +355,18 @@ class SupervisorctlTest(unittest.TestCase):
         self.d.wait_log("supervisord started", count=2, timeout=20)
         wait_until(lambda: self.ctl("status", "sleeper")[0] == 0, 15)
 
+    def test_reload_with_a_broken_config_is_refused_as_reread_refuses_it(self):
+        with open(self.d.conf, "a") as f:
+            f.write("[program:broken]\ncommand=/bin/true\nstartsecs=soon\n")
+        rc, reread = self.ctl("reread")
+        self.assertEqual(rc, 1)
+        self.assertRegex(reread, r"^ERROR: CANT_REREAD: .*startsecs.*\n$")
+        rc, reload = self.ctl("reload")
+        self.assertEqual(rc, 1)
+        self.assertRegex(reload, r"^ERROR: CANT_REREAD: .*startsecs.*\n$")
+        self.assertEqual(self.ctl("pid"), (0, "%d\n" % self.d.pid), "the daemon did not restart")
+        self.assertEqual(self.proxy.supervisor.getProcessInfo("sleeper")["statename"], "RUNNING")
+
     def complete(self, *words):
         """What contrib/bash-completion offers after `words` (the last one being typed)."""
         script = os.path.join(SRCDIR, "contrib", "bash-completion", "supervisorctl")

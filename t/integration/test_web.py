@@ -112,9 +112,24 @@ class WebPage(unittest.TestCase):
         self.assertEqual(self.fetch("index.html", forged)[0], 403)
         wrong = urllib.parse.urlencode({"token": "0" * 32, "action": "stop", "processname": "web"}).encode()
         self.assertEqual(self.fetch("index.html", wrong)[0], 403)
-        # supervisor's old GET links do nothing here.
-        self.assertEqual(self.fetch("index.html?processname=web&action=stop")[0], 200)
         self.assertEqual(self.state("web"), "RUNNING")
+
+    def test_old_get_action_links_are_refused_with_what_to_use(self):
+        status, headers, body = self.fetch("index.html?processname=web&action=stop")
+        self.assertEqual(status, 403)
+        self.assertEqual(headers["Content-Type"], "text/html;charset=utf-8")
+        self.assertIn("<code>index.html?action=stop</code>", body)
+        self.assertIn("<code>supervisorctl stop web</code>", body)
+        self.assertIn("<code>supervisor.stopProcess</code>", body)
+        self.assertEqual(self.state("web"), "RUNNING")
+        status, _, body = self.fetch("index.html?action=restartall")
+        self.assertEqual(status, 403)
+        self.assertIn("<code>supervisor.stopAllProcesses</code> then <code>supervisor.startAllProcesses</code>", body)
+        status, _, body = self.fetch("index.html?processname=%3Cb%3E&action=%3Ci%3E")
+        self.assertEqual(status, 403)
+        self.assertNotIn("<b>", body.split("<body>")[1])
+        self.assertNotIn("<i>", body.split("<body>")[1])
+        self.assertEqual(self.fetch("index.html?action=refresh")[0], 200, "refresh changes nothing: it still shows")
 
     def test_token_is_per_daemon(self):
         other = Supervisord(self, conf(BASE % {"port": free_port()}).replace("supervisord.pid", "other.pid"))

@@ -87,6 +87,7 @@ TEST(ClientOptions, BadInputIsAUsageErrorThatSaysWhat) {
 
 TEST(ClientOptions, HelpNeedsNothingElse) {
   EXPECT_TRUE(parse({"-h", "-c", "/nonexistent"}).help);
+  EXPECT_TRUE(parse({"-?", "-c", "/nonexistent"}).help) << "supervisor's -? is -h";
   EXPECT_NE(client_usage_text("/usr/bin/supervisorctl").find("Usage: /usr/bin/supervisorctl [options]"),
             std::string::npos);
 }

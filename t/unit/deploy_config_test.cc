@@ -10,7 +10,7 @@ namespace sn {
 namespace {
 
 const char kGroup[] =
-    "user=work\npassword=s3cret\nroot_dir=/home/work/app/\ndata_dirs=/d1, /d2\nhttp_password=123456\n"
+    "user=work\npassword=s3cret\nroot_dir=/home/work//app/.\ndata_dirs=/d1, /x/../d2\nhttp_password=123456\n"
     "package_server=http://10.0.0.1:8000\n";
 
 std::string error_of(const test::TempDir& dir, const std::string& text) {
@@ -28,7 +28,7 @@ TEST(DeployConfig, MinosGroupsAndOurKeys) {
                                                  "host.0=10.0.3.98\nhost.1=10.0.3.99:22\nhost.2=[::1]:2200\n"
                                                  "[group_2]\n" +
                                                  kGroup +
-                                                 "host.0=web1\nidentity_file=~/.ssh/id_ed25519\nhttp_port=9101\n"
+                                                 "host.0=web1\nidentity_file=~/.ssh//id_ed25519\nhttp_port=9101\n"
                                                  "http_bind=host\ncrashmail_to=a@x.org, b@x.org\n"
                                                  "crashmail_from=robot@x.org\nsmtp_host=mail.x.org:25\n");
   DeployConfig c = load_deploy_config(path, "/root");

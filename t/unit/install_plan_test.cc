@@ -60,6 +60,9 @@ TEST(InstallPlan, ProgramsFromABuildTreeOrPrefixAndTheirId) {
   ASSERT_EQ(programs.size(), 3u);
   EXPECT_EQ(programs[0].name, "supervisord");
   EXPECT_EQ(programs[0].content, "supervisord");
+  EXPECT_EQ(programs[0].path, dir.path() + "/bin/supervisord");
+  EXPECT_EQ(find_programs(dir.path() + "/bin/..//./")[0].path, dir.path() + "/bin/supervisord")
+      << "a dry run shows the path as the directory it is";
   std::string id = install_id(programs, "conf");
   EXPECT_EQ(id.size(), 16u);
   EXPECT_EQ(id, install_id(programs, "conf"));

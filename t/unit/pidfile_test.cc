@@ -43,6 +43,29 @@ TEST(PidFile, LockIsReleasedWithTheHolder) {
   EXPECT_TRUE(PidFile::acquire(dir.file("s.pid"), &error));
 }
 
+TEST(PidFile, AFileNeverWrittenGoesWithTheHolder) {
+  test::TempDir dir;
+  std::string error;
+  {
+    std::optional<PidFile> moved;
+    {
+      std::optional<PidFile> first = PidFile::acquire(dir.file("s.pid"), &error);
+      ASSERT_TRUE(first);
+      moved = std::move(first);
+    }
+    EXPECT_TRUE(test::file_exists(dir.file("s.pid"))) << "a moved-from holder leaves it";
+  }
+  EXPECT_FALSE(test::file_exists(dir.file("s.pid"))) << "an empty pidfile looks like a crashed daemon's";
+}
+
+TEST(PidFile, AStaleFileIsLeftAsItWasWhenTheStartFails) {
+  test::TempDir dir;
+  dir.write("s.pid", "99999\n");
+  std::string error;
+  { std::optional<PidFile> pf = PidFile::acquire(dir.file("s.pid"), &error); }
+  EXPECT_EQ(test::read_file(dir.file("s.pid")), "99999\n");
+}
+
 TEST(PidFile, UnwritableDirectory) {
   std::string error;
   EXPECT_FALSE(PidFile::acquire("/nonexistent/s.pid", &error));

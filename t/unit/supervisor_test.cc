@@ -128,6 +128,26 @@ TEST_F(SupervisorTest, WaitingReportRepeatsEveryThreeSeconds) {
   EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for slow to die"), 2);
 }
 
+TEST_F(SupervisorTest, ShutdownDoesNotWaitForAProgramInBackoff) {
+  add_program("slow", 1);
+  add_program("flappy", 2);
+  add_program("later", 0);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  process(s, "flappy").on_exit(ExitStatus::exited(1));
+  process(s, "later").on_exit(ExitStatus::exited(1));
+  ASSERT_EQ(process(s, "flappy").state(), ProcessState::kBackoff);
+  ASSERT_EQ(process(s, "later").state(), ProcessState::kBackoff);
+  s.shutdown();
+  EXPECT_EQ(process(s, "flappy").state(), ProcessState::kFatal) << "its group goes first: given up at once";
+  EXPECT_EQ(std::count(lines.begin(), lines.end(), "INFO waiting for slow to die"), 1);
+  for (const std::string& line : lines) EXPECT_EQ(line.find("waiting for later"), std::string::npos) << line;
+  process(s, "slow").on_exit(ExitStatus::killed(SIGTERM));
+  tick();
+  EXPECT_EQ(process(s, "later").state(), ProcessState::kFatal);
+}
+
 TEST_F(SupervisorTest, AddAndRemoveGroups) {
   add_program("web", 1);
   Supervisor s(loop, logger, config, launcher);

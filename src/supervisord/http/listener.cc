@@ -25,8 +25,9 @@ UniqueFd fail(const std::string& what, int err, ListenFailure* failure) {
   return UniqueFd();
 }
 
-UniqueFd in_use(ListenFailure* failure) {
-  *failure = ListenFailure{kInUse, true};
+// supervisor's words, then the address they are about.
+UniqueFd in_use(const std::string& address, const HttpServerConfig& c, ListenFailure* failure) {
+  *failure = ListenFailure{std::string(kInUse) + " (" + address + " of [" + c.section + "] is in use)", true};
   return UniqueFd();
 }
 
@@ -48,7 +49,10 @@ UniqueFd open_inet(const HttpServerConfig& c, ListenFailure* failure) {
   int one = 1;
   ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
   if (::bind(fd.get(), found->ai_addr, found->ai_addrlen) != 0) {
-    if (errno == EADDRINUSE) return in_use(failure);
+    if (errno == EADDRINUSE) {
+      std::string host = c.host.empty() ? "*" : c.host.find(':') != std::string::npos ? "[" + c.host + "]" : c.host;
+      return in_use(host + ":" + port, c, failure);
+    }
     return fail("cannot listen on " + c.host + ":" + port + " for [" + c.section + "]", errno, failure);
   }
   if (::listen(fd.get(), kBacklog) != 0) return fail("listen", errno, failure);
@@ -91,7 +95,7 @@ UniqueFd open_unix(const HttpServerConfig& c, ListenFailure* failure) {
   if (::chmod(temp.c_str(), c.chmod) != 0) return fail("cannot chmod " + temp, errno, failure);
   if (::link(temp.c_str(), c.file.c_str()) != 0) {
     if (errno != EEXIST) return fail("cannot create the socket " + c.file + " for [" + c.section + "]", errno, failure);
-    if (socket_alive(c.file)) return in_use(failure);
+    if (socket_alive(c.file)) return in_use(c.file, c, failure);
     ::unlink(c.file.c_str());  // stale: left by a supervisord that died
     if (::link(temp.c_str(), c.file.c_str()) != 0) return fail("cannot create the socket " + c.file, errno, failure);
   }

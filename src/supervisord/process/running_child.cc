@@ -13,9 +13,10 @@
 
 namespace sn {
 
-RunningChild::RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
-                           std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err)
+RunningChild::RunningChild(EventLoop& loop, Logger& logger, Process& process, pid_t pid, UniqueFd pidfd,
+                           UniqueFd stdin_pipe, std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err)
     : loop_(loop),
+      logger_(logger),
       process_(process),
       pid_(pid),
       stdin_(std::move(stdin_pipe)),
@@ -90,6 +91,8 @@ ExitStatus RunningChild::reap() {
 }
 
 void RunningChild::on_exited() {
+  // supervisor's line for the signal it waits on; log watchers grep for it.
+  logger_.debug("received SIGCHLD indicating a child quit");
   // Everything the child wrote before it died is in the pipes: log it
   // before the exit is acted on.
   if (out_) out_->drain();

@@ -9,6 +9,7 @@
 
 #include "lib/util/event_loop.h"
 #include "lib/util/exit_status.h"
+#include "lib/util/logger.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/output/output_channel.h"
 #include "supervisord/process/process.h"
@@ -20,7 +21,7 @@ int signal_child(pid_t pid, int pidfd, int sig, SignalScope scope);
 
 class RunningChild final : public ChildHandle {
  public:
-  RunningChild(EventLoop& loop, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
+  RunningChild(EventLoop& loop, Logger& logger, Process& process, pid_t pid, UniqueFd pidfd, UniqueFd stdin_pipe,
                std::unique_ptr<OutputChannel> out, std::unique_ptr<OutputChannel> err);
 
   pid_t pid() const override { return pid_; }
@@ -35,6 +36,7 @@ class RunningChild final : public ChildHandle {
   int flush_stdin();
 
   EventLoop& loop_;
+  Logger& logger_;
   Process& process_;
   pid_t pid_;
   UniqueFd stdin_;

@@ -166,7 +166,7 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   std::unique_ptr<OutputChannel> out_channel = channel(std::move(out.read_end), std::move(out_log), "stdout");
   std::unique_ptr<OutputChannel> err_channel;
   if (!config.redirect_stderr) err_channel = channel(std::move(errp.read_end), std::move(err_log), "stderr");
-  return {std::make_unique<RunningChild>(loop_, process, pid, std::move(pidfd), std::move(in.write_end),
+  return {std::make_unique<RunningChild>(loop_, logger_, process, pid, std::move(pidfd), std::move(in.write_end),
                                          std::move(out_channel), std::move(err_channel)),
           ""};
 }

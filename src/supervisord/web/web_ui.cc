@@ -87,6 +87,38 @@ std::string start_error_text(const Fault& f) {
   }
 }
 
+// What a script that used supervisor's old GET links calls instead: the
+// supervisorctl command, then the XML-RPC methods.
+std::vector<std::string> replacements_for(const std::string& action, const std::string& name) {
+  const std::string n = name.empty() ? "NAME" : name;
+  if (action == "stopall") return {"supervisorctl stop all", "supervisor.stopAllProcesses"};
+  if (action == "restartall")
+    return {"supervisorctl restart all", "supervisor.stopAllProcesses", "supervisor.startAllProcesses"};
+  if (action == "start") return {"supervisorctl start " + n, "supervisor.startProcess"};
+  if (action == "stop") return {"supervisorctl stop " + n, "supervisor.stopProcess"};
+  if (action == "restart") return {"supervisorctl restart " + n, "supervisor.stopProcess", "supervisor.startProcess"};
+  if (action == "clearlog") return {"supervisorctl clear " + n, "supervisor.clearProcessLogs"};
+  return {"supervisorctl help", "system.listMethods"};
+}
+
+// supervisor's page acted on GET links; ours acts only on its own forms, so
+// a link followed by another site or a crawler changes nothing.
+HttpResponse refuse_get_action(const std::string& action, const std::string& name) {
+  std::vector<std::string> use = replacements_for(action, name);
+  std::string calls;
+  for (size_t i = 1; i < use.size(); ++i)
+    calls += std::string(i > 1 ? " then " : "") + "<code>" + html_escape(use[i]) + "</code>";
+  std::string body =
+      "<main><p>Forbidden: this page does not act on links such as <code>index.html?action=" + html_escape(action) +
+      "</code>; a GET changes nothing, so that a link followed by another site or a crawler cannot "
+      "stop your programs.</p><p>Use the buttons of <a href=\"index.html\">the status page</a> "
+      "(they send a POST with this daemon's token) or, from a script, <code>" +
+      html_escape(use[0]) + "</code> or the XML-RPC call " + calls + ".</p></main>";
+  HttpResponse r = html_page(page("Forbidden", body));
+  r.status = 403;
+  return r;
+}
+
 std::string unexpected(const Fault& f) { return "unexpected rpc fault [" + std::to_string(f.code) + "] " + f.text; }
 
 XmlRpcValue call_struct(const std::string& method, RpcParams params) {
@@ -152,6 +184,8 @@ std::string WebUi::render_status(const std::string& message) const {
 
 void WebUi::serve_status(const HttpRequest& request, Responder responder) const {
   auto query = parse_query(request.query);
+  const std::string& action = query["action"];
+  if (!action.empty() && action != "refresh") return responder.send(refuse_get_action(action, query["processname"]));
   responder.send(html_page(render_status(query["message"])));
 }
 
