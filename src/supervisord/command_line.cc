@@ -1,9 +1,12 @@
 #include "supervisord/command_line.h"
 
 #include <getopt.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <cstring>
 
+#include "lib/config/config_search.h"
 #include "lib/config/value_parsers.h"
 
 namespace sn {
@@ -38,9 +41,12 @@ Options:
 --subprocpidfile FILENAME -- leave children running when supervisord exits
                    and adopt them again at the next start (Minos' option)
 --sample-config -- print a commented sample configuration file and exit
+--check-config -- read the configuration and its includes, print every
+                   warning and the error if any, and exit: 0 when fine, 1 with
+                   warnings, 2 on an error (nothing is started)
 )";
 
-enum LongOnly { kMinprocs = 1000, kProfileOptions, kSubprocPidfile, kSampleConfig };
+enum LongOnly { kMinprocs = 1000, kProfileOptions, kSubprocPidfile, kSampleConfig, kCheckConfig };
 
 template <class Parse>
 auto cli_value(const char* flag, const std::string& text, Parse parse) {
@@ -93,6 +99,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       {"profile_options", required_argument, nullptr, kProfileOptions},
       {"subprocpidfile", required_argument, nullptr, kSubprocPidfile},
       {"sample-config", no_argument, nullptr, kSampleConfig},
+      {"check-config", no_argument, nullptr, kCheckConfig},
       {nullptr, 0, nullptr, 0},
   };
   opterr = 0;
@@ -122,6 +129,7 @@ CommandLine parse_command_line(int argc, char** argv) {
       case kProfileOptions: cl.profile_options = optarg; break;
       case kSubprocPidfile: cl.subprocpidfile = optarg; break;
       case kSampleConfig: cl.action = CommandLine::Action::kSampleConfig; return cl;
+      case kCheckConfig: cl.action = CommandLine::Action::kCheckConfig; break;  // -c may follow
       case ':': {
         std::string opt = optopt ? std::string("-") + static_cast<char>(optopt) : std::string(argv[optind - 1]);
         throw UsageError("option " + opt + " requires argument");
@@ -138,6 +146,26 @@ CommandLine parse_command_line(int argc, char** argv) {
     throw UsageError("positional arguments are not supported: " + rest);
   }
   return cl;
+}
+
+std::string config_file_for(const CommandLine& cl) {
+  if (cl.configuration) return *cl.configuration;
+  std::string program = program_path_from_argv0(cl.program);
+  std::optional<std::string> found = find_config_file(program);
+  if (!found) {
+    std::string paths;
+    for (const std::string& p : config_search_paths(program)) paths += (paths.empty() ? "" : ", ") + p;
+    throw UsageError("No config file found at default paths (" + paths +
+                     "); use the -c option to specify a config file at a different path");
+  }
+  if (::getuid() == 0) {
+    std::fprintf(stderr,
+                 "Warning: supervisord is running as root and it is searching for its configuration file in "
+                 "default locations (including its current working directory); you probably want to specify "
+                 "a \"-c\" argument specifying an absolute path to a configuration file for improved "
+                 "security.\n");
+  }
+  return *found;
 }
 
 void apply_command_line(const CommandLine& cl, SupervisordConfig* c) {

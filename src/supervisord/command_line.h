@@ -11,7 +11,7 @@
 namespace sn {
 
 struct CommandLine {
-  enum class Action { kRun, kHelp, kVersion, kSampleConfig };
+  enum class Action { kRun, kHelp, kVersion, kSampleConfig, kCheckConfig };
   Action action = Action::kRun;
   std::string program;  // argv[0]
   std::optional<std::string> configuration;
@@ -29,6 +29,10 @@ CommandLine parse_command_line(int argc, char** argv);
 // Applies the options given on the command line over the file's values,
 // validating each like its config option. Throws UsageError.
 void apply_command_line(const CommandLine& cl, SupervisordConfig* config);
+
+// The configuration file: -c's, or the first of supervisor's search paths
+// that exists (warning on stderr when root searches). Throws UsageError.
+std::string config_file_for(const CommandLine& cl);
 
 // The text -h prints.
 std::string usage_text(const std::string& program);

@@ -11,7 +11,6 @@
 
 #include "lib/config/config_error.h"
 #include "lib/config/config_loader.h"
-#include "lib/config/config_search.h"
 #include "lib/util/log_sinks.h"
 #include "lib/util/signals.h"
 #include "supervisord/daemonize.h"
@@ -74,26 +73,7 @@ void Daemon::watch_signals() {
 }
 
 int Daemon::run() {
-  if (command_line_.configuration) {
-    config_path_ = *command_line_.configuration;
-  } else {
-    std::string program = program_path_from_argv0(command_line_.program);
-    std::optional<std::string> found = find_config_file(program);
-    if (!found) {
-      std::string paths;
-      for (const std::string& p : config_search_paths(program)) paths += (paths.empty() ? "" : ", ") + p;
-      throw UsageError("No config file found at default paths (" + paths +
-                       "); use the -c option to specify a config file at a different path");
-    }
-    if (::getuid() == 0) {
-      std::fprintf(stderr,
-                   "Warning: supervisord is running as root and it is searching for its configuration file in "
-                   "default locations (including its current working directory); you probably want to specify "
-                   "a \"-c\" argument specifying an absolute path to a configuration file for improved "
-                   "security.\n");
-    }
-    config_path_ = *found;
-  }
+  config_path_ = config_file_for(command_line_);
   try {
     config_ = std::make_unique<SupervisordConfig>(load_config());
   } catch (const ConfigError& e) {

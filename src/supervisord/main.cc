@@ -9,6 +9,7 @@
 #include "lib/util/memory_trimmer.h"
 #include "lib/util/version.h"
 #include "supervisord/command_line.h"
+#include "supervisord/config_check.h"
 #include "supervisord/daemon.h"
 #include "supervisord/daemonize.h"
 #include "supervisord/deployment/fetch_helper.h"
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cl.action == sn::CommandLine::Action::kSampleConfig) return print_sample_config();
+    if (cl.action == sn::CommandLine::Action::kCheckConfig) return sn::check_config(cl);
     if (cl.action == sn::CommandLine::Action::kVersion) {
       std::puts(PACKAGE_VERSION);
       return 0;

@@ -246,7 +246,8 @@ TEST_F(ConfigTest, IncludesAreReadInSortedOrderWithTheirOwnHere) {
                                       "Included extra file \"" + dir.file("conf.d/b.conf") + "\" during parsing",
                                       "Included extra file \"" + dir.file("other/c.ini") + "\" during parsing"}));
   EXPECT_EQ(c.parse_warnings,
-            (std::vector<std::string>{"No file matches via include \"" + dir.file("nothing/*.x") + "\""}));
+            (std::vector<std::string>{conf_path() + ":3: [include] files: No file matches via include \"" +
+                                      dir.file("nothing/*.x") + "\""}));
 }
 
 TEST_F(ConfigTest, ErrorsInIncludedFilesNameThatFile) {

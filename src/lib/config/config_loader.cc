@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "lib/config/config_warnings.h"
 #include "lib/config/program_sections.h"
 #include "lib/config/section_options.h"
 #include "lib/config/section_reader.h"
@@ -49,11 +50,15 @@ class SupervisordConfigLoader {
     environ_ = environ_expansions(env.environ);
   }
 
+  // What was found before an error stopped the reading.
+  const std::vector<std::string>& warnings() const { return config_.parse_warnings; }
+
   SupervisordConfig load() {
     const std::string& path = config_.config_file;
     if (!file_exists(path)) throw ConfigError("could not find config file " + path);
     doc_.read_file(path);
     read_includes();
+    for (std::string& w : config_warnings(doc_)) config_.parse_warnings.push_back(std::move(w));
     if (!doc_.has_section("supervisord")) {
       throw ConfigError(path + ": the file has no [supervisord] section (it is required)");
     }
@@ -86,7 +91,8 @@ class SupervisordConfigLoader {
       std::string full = pattern[0] == '/' ? pattern : config_.here + "/" + pattern;
       std::vector<std::string> matches = glob_sorted(full);
       if (matches.empty()) {
-        config_.parse_warnings.push_back("No file matches via include \"" + full + "\"");
+        config_.parse_warnings.push_back(r.where("files").describe() + ": No file matches via include \"" + full +
+                                         "\"");
         continue;
       }
       for (const std::string& file : matches) {
@@ -273,6 +279,19 @@ bool is_main_rpc_factory(const std::string& factory) { return factory == kMainRp
 
 SupervisordConfig load_supervisord_config(const std::string& path, const LoaderEnvironment& env) {
   return SupervisordConfigLoader(path, env).load();
+}
+
+ConfigCheck check_supervisord_config(const std::string& path, const LoaderEnvironment& env) {
+  SupervisordConfigLoader loader(path, env);
+  ConfigCheck check;
+  try {
+    check.config = loader.load();
+    check.warnings = check.config->parse_warnings;
+  } catch (const ConfigError& e) {
+    check.warnings = loader.warnings();
+    check.error = e.what();
+  }
+  return check;
 }
 
 CtlConfig read_ctl_section(const IniDocument& doc, const LoaderEnvironment& env, const std::string& here) {

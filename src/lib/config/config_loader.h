@@ -3,7 +3,9 @@
 // line, section and option; nothing is started on an error.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "lib/config/config_model.h"
 #include "lib/config/ini_document.h"
@@ -23,6 +25,16 @@ struct LoaderEnvironment {
 
 SupervisordConfig load_supervisord_config(const std::string& path,
                                           const LoaderEnvironment& env = LoaderEnvironment::current());
+
+// A load that goes as far as it can: the warnings met, and the first
+// error (which ends the reading) or the configuration.
+struct ConfigCheck {
+  std::vector<std::string> warnings;
+  std::string error;
+  std::optional<SupervisordConfig> config;
+};
+ConfigCheck check_supervisord_config(const std::string& path,
+                                     const LoaderEnvironment& env = LoaderEnvironment::current());
 
 // The [supervisorctl] section of an already-read document (used by
 // supervisorctl, and checked by supervisord). Throws ConfigError.

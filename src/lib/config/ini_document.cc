@@ -75,7 +75,10 @@ void IniDocument::read_file(const std::string& path) {
 IniDocument::Section* IniDocument::find_or_add(const std::string& name, const std::string& file, int line) {
   if (name == kDefaultSection) return &defaults_;
   auto it = sections_.find(name);
-  if (it != sections_.end()) return &it->second;
+  if (it != sections_.end()) {
+    repeated_.push_back({name, {"", it->second.file, it->second.line}, {"", file, line}});
+    return &it->second;
+  }
   order_.push_back(name);
   Section& s = sections_[name];
   s.file = file;
@@ -151,6 +154,14 @@ std::vector<std::string> IniDocument::keys(std::string_view section) const {
   if (s != sections_.end())
     for (const auto& [k, v] : s->second.options) names.insert(k);
   return {names.begin(), names.end()};
+}
+
+std::vector<std::string> IniDocument::own_keys(std::string_view section) const {
+  std::vector<std::string> names;
+  auto s = sections_.find(section);
+  if (s != sections_.end())
+    for (const auto& [k, v] : s->second.options) names.push_back(k);
+  return names;
 }
 
 IniValue IniDocument::section_origin(std::string_view section) const {

@@ -26,6 +26,14 @@ struct IniValue {
   int line = 0;
 };
 
+// A [section] header met again (in the same file or another one): the
+// options merge, later lines win, as supervisor reads it; worth a warning.
+struct RepeatedSection {
+  std::string name;
+  IniValue first;  // file and line of the first header (value empty)
+  IniValue again;
+};
+
 class IniDocument {
  public:
   // Reads and merges one file. Throws ConfigError naming the file and line.
@@ -40,8 +48,12 @@ class IniDocument {
   const IniValue* get(std::string_view section, std::string_view key) const;
   // Keys of `section` including those inherited from [DEFAULT], sorted.
   std::vector<std::string> keys(std::string_view section) const;
+  // Keys written in `section` itself, sorted ([DEFAULT]'s left out).
+  std::vector<std::string> own_keys(std::string_view section) const;
   // Where `section` was first defined: its file and header line.
   IniValue section_origin(std::string_view section) const;
+  // Every header that repeated an earlier one, in reading order.
+  const std::vector<RepeatedSection>& repeated_sections() const { return repeated_; }
 
  private:
   struct Section {
@@ -54,6 +66,7 @@ class IniDocument {
   std::map<std::string, Section, std::less<>> sections_;
   std::vector<std::string> order_;
   Section defaults_;
+  std::vector<RepeatedSection> repeated_;
 };
 
 }  // namespace sn
