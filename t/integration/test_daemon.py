@@ -91,6 +91,10 @@ class SampleConfig(unittest.TestCase):
         for name in ("heartbeat", "sleeper_0", "sleeper_1"):
             d.wait_log("success: %s entered RUNNING state" % name)
         wait_until(lambda: "beat at" in d.read("heartbeat.log"))
+        # Nothing to worry a newcomer: no warning, and no CRIT but the one
+        # about running as root (when the tests run as root).
+        complaints = [(level, m) for level, m in d.log_lines() if level in ("CRIT", "ERRO", "WARN")]
+        self.assertEqual([c for c in complaints if not c[1].startswith("Supervisor is running as root.")], [])
         self.assertEqual(d.stop(), 0)
         self.assertEqual(d.leftovers(), [])
 
