@@ -285,7 +285,8 @@ class TapResult(unittest.TestResult):
 
     def _report(self, ok, test, note=""):
         self.n += 1
-        name = "%s.%s" % (test.__class__.__name__, test._testMethodName)
+        method = getattr(test, "_testMethodName", None)  # none for a class's setUpClass
+        name = "%s.%s" % (test.__class__.__name__, method) if method else str(test)
         print("%s %d - %s%s" % ("ok" if ok else "not ok", self.n, name, note), flush=True)
 
     def _diag(self, err):
