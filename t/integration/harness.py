@@ -131,6 +131,16 @@ childlogdir={dir}
 """
 
 
+# A unix socket in the scratch directory with supervisor's namespace on it:
+# what a test needs to talk to the daemon (rpc("unix://" + d.path("supervisor.sock"))).
+UNIX_SERVER = """\
+[unix_http_server]
+file={dir}/supervisor.sock
+[rpcinterface:supervisor]
+supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+"""
+
+
 def conf(*parts):
     """Joins config fragments, each dedented on its own."""
     return "".join(textwrap.dedent(p).lstrip("\n") for p in parts)

@@ -8,14 +8,10 @@ import socket
 import subprocess
 import unittest
 
-from harness import PYTHON_SUPERVISORD, SUPERVISORD, SUPERVISORD_SECTION, Supervisord, conf, main, rpc, wait_until
+from harness import (PYTHON_SUPERVISORD, SUPERVISORD, SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, main,
+                     rpc, wait_until)
 
-MISTAKES = SUPERVISORD_SECTION + """\
-nodeamon=true
-[unix_http_server]
-file={dir}/supervisor.sock
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+MISTAKES = SUPERVISORD_SECTION + "nodeamon=true\n" + UNIX_SERVER + """\
 [include]
 files={dir}/conf.d/*.conf
 [program:web]
@@ -95,11 +91,7 @@ class CheckConfig(unittest.TestCase):
         self.assertEqual(self.check(d, "-e", "loud")[0], 2)
 
     def test_a_running_daemon_is_not_touched(self):
-        d = Supervisord(self, conf(SUPERVISORD_SECTION, """
-            [unix_http_server]
-            file={dir}/supervisor.sock
-            [rpcinterface:supervisor]
-            supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+        d = Supervisord(self, conf(SUPERVISORD_SECTION, UNIX_SERVER, """
             [program:web]
             command=/bin/sleep 60
             startsecs=0

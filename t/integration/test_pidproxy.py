@@ -11,7 +11,7 @@ import textwrap
 import time
 import unittest
 
-from harness import SUPERVISORD_SECTION, Supervisord, conf, main, rpc, wait_until
+from harness import SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, main, rpc, wait_until
 
 OURS = os.environ.get("PIDPROXY") or os.path.join(os.path.dirname(__file__), "..", "..", "src", "pidproxy", "pidproxy")
 THEIRS = "/usr/bin/pidproxy"
@@ -132,11 +132,7 @@ class Supervisors(SideBySide, unittest.TestCase):
 
 class UnderSupervisord(unittest.TestCase):
     def test_stop_reaches_the_daemon_behind_it(self):
-        d = Supervisord(self, conf(SUPERVISORD_SECTION, """
-            [unix_http_server]
-            file={dir}/supervisor.sock
-            [rpcinterface:supervisor]
-            supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+        d = Supervisord(self, conf(SUPERVISORD_SECTION, UNIX_SERVER, """
             [program:db]
             command=%s {dir}/db.pid {python} {dir}/worker.py {dir}/db.pid {dir}/notes
             startsecs=0
