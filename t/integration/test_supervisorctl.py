@@ -274,7 +274,11 @@ class SupervisorctlTest(unittest.TestCase):
         self.assertEqual(t.wait(), 0)
 
     def test_a_401_asks_for_username_and_password_on_a_terminal(self):
-        t = Terminal(self, [SUPERVISORCTL, "-s", "http://127.0.0.1:%d" % self.port, "status", "sleeper"])
+        # Run where the config search finds nothing to take credentials from
+        # (the tree's etc/supervisord.conf has some).
+        os.makedirs(self.d.path("empty"))
+        t = Terminal(self, [SUPERVISORCTL, "-s", "http://127.0.0.1:%d" % self.port, "status", "sleeper"],
+                     cwd=self.d.path("empty"))
         t.expect(r"Server requires authentication\r\nUsername:")
         t.send("admin\r", editing=False)
         t.expect(r"Password:")
