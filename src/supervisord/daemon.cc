@@ -113,9 +113,10 @@ void Daemon::open_main_log(const std::vector<std::string>& criticals, const std:
   const SupervisordConfig& c = *config_;
   logger_.clear_sinks();
   logger_.set_level(c.loglevel);
+  syslog_.set_reporter([this](const std::string& message) { logger_.warn(message); });
   if (c.nodaemon && !c.silent) logger_.add_sink(std::make_unique<FdLogSink>(STDOUT_FILENO));
   if (c.logfile == "syslog") {
-    logger_.add_sink(std::make_unique<SyslogLogSink>("supervisord"));
+    logger_.add_sink(std::make_unique<SyslogLogSink>(syslog_));
   } else {
     auto file = std::make_unique<FileLogSink>(c.logfile, c.logfile_maxbytes, c.logfile_backups);
     if (int e = file->open()) throw UsageError("could not open the logfile " + c.logfile + ": " + std::strerror(e));
@@ -154,7 +155,7 @@ bool Daemon::run_supervisor() {
 
   spawner_ = std::make_unique<Spawner>(
       loop_, logger_,
-      SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_, child_nofile});
+      SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_, &syslog_, child_nofile});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, *config_, *spawner_);
   supervisor_->create_groups();
   supervisor_->set_on_stopped([this] { loop_.stop(); });

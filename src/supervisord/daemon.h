@@ -10,6 +10,7 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "lib/util/syslog_socket.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/command_line.h"
 #include "supervisord/control_server.h"
@@ -53,6 +54,8 @@ class Daemon {
   EnvironmentList inherited_environment_;
   rlimit program_nofile_{};  // the open-files limit programs get: after minfds, before our own needs
   EventLoop loop_;
+  // Opened when the first record is sent; outlives the logger's sinks.
+  SyslogSocket syslog_{SyslogSocket::default_path(), "supervisord"};
   Logger logger_;
   SystemdNotifier notifier_;
   std::optional<PidFile> pidfile_;

@@ -183,6 +183,32 @@ startsecs=0
         for d in daemons:
             d.stop()
 
+    def test_a_stamped_log_leaves_events_and_captures_raw(self):
+        # stdout_log_timestamps stamps the file only: listeners see what the program wrote.
+        extra = listener_section("logs", "PROCESS_LOG,PROCESS_COMMUNICATION") + """
+[program:talker]
+command=/bin/sh -c "sleep 0.5; echo said on stderr >&2; printf 'before<!--XSUPERVISOR:BEGIN-->captured<!--XSUPERVISOR:END-->after, and a long enough tail\\n'; exec sleep 1000"
+stdout_logfile={dir}/talker.out
+stdout_log_timestamps=utc
+stdout_capture_maxbytes=1KB
+stderr_logfile={dir}/talker.err
+stderr_log_timestamps=tai64n
+stderr_events_enabled=true
+startsecs=0
+"""
+        d = start(self, extra=extra)
+        wait_until(lambda: len(d.read("logs.jsonl").splitlines()) >= 2 and "tail" in d.read("talker.out"), 10,
+                   what="the events and the log")
+        got = sorted((h["eventname"], re.sub(r"pid:\d+", "pid:N", p))
+                     for h, p in map(json.loads, d.read("logs.jsonl").splitlines()))
+        self.assertEqual(got, [
+            ("PROCESS_COMMUNICATION_STDOUT", "processname:talker groupname:talker pid:N\ncaptured"),
+            ("PROCESS_LOG_STDERR", "processname:talker groupname:talker pid:N channel:stderr\nsaid on stderr\n"),
+        ])
+        self.assertRegex(d.read("talker.out"), r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z beforeafter, and a long enough tail\n$")
+        self.assertRegex(d.read("talker.err"), r"^@4000000[0-9a-f]{17} said on stderr\n$")
+        d.stop()
+
     @unittest.skipUnless(os.path.exists(PYTHON_SUPERVISORD), "Python supervisord is not installed")
     def test_the_same_events_as_under_python_supervisord(self):
         def shape(d, ordered=False):

@@ -240,5 +240,18 @@ TEST_F(HttpConnectionTest, StreamsChunks) {
   EXPECT_NE(out.find("\r\n\r\n3\r\nabc\r\n"), std::string::npos);
 }
 
+// An HTTP/1.0 client knows no chunked coding: the stream is sent as it
+// is, and ends when the connection does.
+TEST_F(HttpConnectionTest, StreamsToAnHttp10ClientWithoutChunks) {
+  send("GET /slow HTTP/1.0\r\n\r\n");
+  receive();
+  handler.held[0].start_stream(HttpResponse{});
+  handler.held[0].stream("abc");
+  std::string out = receive();
+  EXPECT_EQ(out.find("Transfer-Encoding"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Content-Length"), std::string::npos) << out;
+  EXPECT_NE(out.find("Connection: close\r\n\r\nabc"), std::string::npos) << out;
+}
+
 }  // namespace
 }  // namespace sn

@@ -43,5 +43,22 @@ TEST(FdLogSink, SurvivesAClosedReader) {
   ::close(fds[1]);
 }
 
+TEST(SyslogLogSink, EachLineIsARecordWithTheDateAndLevelAsSupervisorSendsThem) {
+  test::TempDir dir;
+  test::DatagramReceiver receiver(dir.file("log"));
+  SyslogSocket socket(dir.file("log"), "supervisord");
+  SyslogLogSink sink(socket);
+  sink.emit(LogLevel::kError, "2023-11-14 22:13:20,000 ERRO spawnerr: can't find command 'x'\n");
+  sink.emit(LogLevel::kDebug, "2023-11-14 22:13:20,001 DEBG 'web' stdout output:\nhello\n\n");
+  auto text = [](const std::string& record) {
+    EXPECT_EQ(record.substr(0, 4), "<14>");  // user.info, whatever the level: supervisor's syslog.syslog(msg)
+    return record.substr(record.find("supervisord: ") + 13);
+  };
+  EXPECT_EQ(text(receiver.next()), "2023-11-14 22:13:20,000 ERRO spawnerr: can't find command 'x'\n");
+  EXPECT_EQ(text(receiver.next()), "2023-11-14 22:13:20,001 DEBG 'web' stdout output:\n");
+  EXPECT_EQ(text(receiver.next()), "2023-11-14 22:13:20,001 DEBG hello\n");
+  EXPECT_EQ(receiver.next(), "");
+}
+
 }  // namespace
 }  // namespace sn

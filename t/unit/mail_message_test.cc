@@ -7,29 +7,12 @@
 #include <ctime>
 #include <regex>
 
+#include "test_util.h"
+
 namespace sn {
 namespace {
 
-// Runs with TZ set so local-time formatting is predictable, then restores it.
-class InZone {
- public:
-  explicit InZone(const char* zone) {
-    const char* old = std::getenv("TZ");
-    if (old) old_ = old;
-    had_ = old != nullptr;
-    ::setenv("TZ", zone, 1);
-    ::tzset();
-  }
-  ~InZone() {
-    if (had_) ::setenv("TZ", old_.c_str(), 1);
-    else ::unsetenv("TZ");
-    ::tzset();
-  }
-
- private:
-  std::string old_;
-  bool had_ = false;
-};
+using test::InZone;
 
 constexpr double kWhen = 1764072000.5;  // Tue, 25 Nov 2025 12:00:00 UTC
 

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <string>
+#include <vector>
 
 #include "fake_process_host.h"
 #include "test_util.h"
@@ -104,6 +105,89 @@ TEST(OutputChannel, WithoutALogOutputIsDropped) {
   p.write("gone");
   ch.drain();
   EXPECT_FALSE(ch.closed());
+}
+
+// A utc stamp: "2023-11-14T22:13:20.123Z " is 25 bytes.
+constexpr size_t kUtcStampBytes = 25;
+
+// Each line of `text` without its stamp; fails when a line has none.
+std::string unstamped(const std::string& text) {
+  std::string out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t nl = text.find('\n', at);
+    size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    std::string line = text.substr(at, end - at);
+    EXPECT_TRUE(line.size() >= kUtcStampBytes && line[4] == '-' && line[kUtcStampBytes - 2] == 'Z') << line;
+    out += line.substr(std::min(kUtcStampBytes, line.size()));
+    at = end;
+  }
+  return out;
+}
+
+TEST(OutputChannel, TimestampsGoInTheLogAndRawBytesToEvents) {
+  test::TempDir dir;
+  EventLoop loop;
+  PipePair p;
+  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
+  ASSERT_EQ(log->open(), 0);
+  OutputChannelOptions options = web_options("stdout", false, nullptr);
+  options.stamper = std::make_unique<LineStamper>(TimestampStyle{TimestampStyle::Kind::kUtc, ""});
+  std::string events;
+  options.on_logged = [&](std::string_view data) { events += data; };
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), std::move(options));
+  p.write("one\ntw");
+  ch.drain();
+  p.write("o\nthree\n");
+  ch.drain();
+  std::string text = test::read_file(dir.file("out.log"));
+  EXPECT_EQ(unstamped(text), "one\ntwo\nthree\n");
+  EXPECT_EQ(events, "one\ntwo\nthree\n");
+}
+
+TEST(OutputChannel, AStampedLogRotatesOnlyAtALineBoundary) {
+  test::TempDir dir;
+  EventLoop loop;
+  PipePair p;
+  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 100, 2);
+  ASSERT_EQ(log->open(), 0);
+  OutputChannelOptions options = web_options("stdout", false, nullptr);
+  options.stamper = std::make_unique<LineStamper>(TimestampStyle{TimestampStyle::Kind::kUtc, ""});
+  OutputChannel ch(loop, std::move(p.read_end), std::move(log), std::move(options));
+  // The first read passes maxbytes in the middle of a line: no rotation yet.
+  p.write(std::string(10, 'a') + "\n" + std::string(80, 'b'));
+  ch.drain();
+  EXPECT_FALSE(test::file_exists(dir.file("out.log.1")));
+  p.write(std::string(5, 'b'));  // still inside that line
+  ch.drain();
+  EXPECT_FALSE(test::file_exists(dir.file("out.log.1")));
+  p.write(std::string(5, 'b') + "\nc\n");
+  ch.drain();
+  EXPECT_EQ(unstamped(test::read_file(dir.file("out.log.1"))),
+            std::string(10, 'a') + "\n" + std::string(90, 'b') + "\nc\n");
+  EXPECT_EQ(test::read_file(dir.file("out.log")), "");
+  p.write("d\n");
+  ch.drain();
+  EXPECT_EQ(unstamped(test::read_file(dir.file("out.log"))), "d\n");
+}
+
+TEST(OutputChannel, EachLineAlsoGoesToSyslogAfterTheName) {
+  test::TempDir dir;
+  test::DatagramReceiver receiver(dir.file("log"));
+  SyslogSocket syslog(dir.file("log"), "supervisord");
+  EventLoop loop;
+  PipePair p;
+  OutputChannelOptions options = web_options("stderr", true, nullptr);
+  options.syslog = &syslog;
+  OutputChannel ch(loop, std::move(p.read_end), nullptr, std::move(options));  // stderr_logfile=NONE
+  p.write("\x1b[31mred\x1b[0m\nsecond\n");
+  ch.drain();
+  std::vector<std::string> got;
+  for (std::string d; !(d = receiver.next()).empty();) got.push_back(d);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].substr(0, 4), "<14>");
+  EXPECT_EQ(got[0].substr(got[0].find(": ")), ": web red");
+  EXPECT_EQ(got[1].substr(got[1].find(": ")), ": web second");
 }
 
 }  // namespace

@@ -115,6 +115,17 @@ TEST_F(ConfigTest, SyslogLogfileIsRewrittenWithAWarning) {
   EXPECT_TRUE(contains(c.parse_warnings[0], "stdout_logfile=syslog but this is deprecated"));
 }
 
+TEST_F(ConfigTest, LogTimestampsAreReadWithoutExpansion) {
+  const ProcessConfig& none = only_process(load(program("")));
+  EXPECT_EQ(none.stdout_channel.timestamps.kind, TimestampStyle::Kind::kNone);
+  EXPECT_EQ(none.stderr_channel.timestamps.kind, TimestampStyle::Kind::kNone);
+  SupervisordConfig c = load(program("stdout_log_timestamps = %Y-%m-%d %H:%M:%S.%3N\nstderr_log_timestamps=TAI64N\n"));
+  const ProcessConfig& p = only_process(c);
+  EXPECT_EQ(p.stdout_channel.timestamps, (TimestampStyle{TimestampStyle::Kind::kPattern, "%Y-%m-%d %H:%M:%S.%3N"}));
+  EXPECT_EQ(p.stderr_channel.timestamps.kind, TimestampStyle::Kind::kTai64n);
+  EXPECT_TRUE(c.parse_warnings.empty());
+}
+
 TEST_F(ConfigTest, AutoLogWithoutRolloverWarns) {
   SupervisordConfig c = load(program("stdout_logfile_maxbytes=0\n"));
   ASSERT_EQ(c.parse_warnings.size(), 1u);
@@ -190,6 +201,10 @@ INSTANTIATE_TEST_SUITE_P(
                       BadOption{"stdout_logfile_maxbytes=1TB", "stdout_logfile_maxbytes", "expected a byte size"},
                       BadOption{"stdout_logfile_backups=x", "stdout_logfile_backups", "expected an integer"},
                       BadOption{"stdout_syslog=x", "stdout_syslog", "expected a boolean"},
+                      BadOption{"stdout_log_timestamps=sometimes", "stdout_log_timestamps",
+                                "expected none, iso8601, utc, tai64n or a strftime pattern, got 'sometimes'"},
+                      BadOption{"stderr_log_timestamps=%H%n", "stderr_log_timestamps",
+                                "the strftime pattern '%H%n' is not usable: a stamp may not hold a newline"},
                       BadOption{"stderr_logfile=/nonexistent/err.log", "stderr_logfile", "the directory /nonexistent"},
                       BadOption{"stderr_logfile_maxbytes=x", "stderr_logfile_maxbytes", "expected a byte size"},
                       BadOption{"stderr_logfile_backups=x", "stderr_logfile_backups", "expected an integer"},

@@ -17,7 +17,8 @@ namespace sn::test {
 class RealProcessHost : public ProcessHost {
  public:
   explicit RealProcessHost(EnvironmentList env = {{"PATH", "/usr/bin:/bin"}}, std::string server_url = "")
-      : spawner_(loop_, logger_, SpawnSettings{std::move(env), std::move(server_url), false, nullptr, std::nullopt}) {
+      : spawner_(loop_, logger_,
+                 SpawnSettings{std::move(env), std::move(server_url), false, nullptr, nullptr, std::nullopt}) {
     logger_.set_level(LogLevel::kDebug);
     logger_.add_sink(std::make_unique<CaptureLogSink>(&log_lines));
   }

@@ -38,6 +38,18 @@ TEST(RotatingFile, RotatesAfterTheWriteThatReachesMaxbytes) {
   EXPECT_EQ(read_file(path), "next");
 }
 
+TEST(RotatingFile, AHeldRotationWaitsForTheNextWrite) {
+  TempDir dir;
+  std::string path = dir.file("a.log");
+  RotatingFile f(path, 10, 3);
+  ASSERT_EQ(f.open(), 0);
+  f.write("1234567890ab", RotatingFile::kHoldRotation);
+  EXPECT_FALSE(file_exists(path + ".1"));
+  f.write("c\n");
+  EXPECT_EQ(read_file(path + ".1"), "1234567890abc\n");
+  EXPECT_EQ(read_file(path), "");
+}
+
 TEST(RotatingFile, ShiftsBackupsAndDropsTheOldest) {
   TempDir dir;
   std::string path = dir.file("a.log");

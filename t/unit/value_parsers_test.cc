@@ -181,5 +181,18 @@ TEST(ValueParsers, Urls) {
   EXPECT_THROW(parse_url("://x"), ValueError);
 }
 
+TEST(ValueParsers, TimestampStyles) {
+  using K = TimestampStyle::Kind;
+  EXPECT_EQ(parse_timestamp_style("none").kind, K::kNone);
+  EXPECT_EQ(parse_timestamp_style(" NONE ").kind, K::kNone);
+  EXPECT_EQ(parse_timestamp_style("iso8601").kind, K::kIso8601);
+  EXPECT_EQ(parse_timestamp_style("UTC").kind, K::kUtc);
+  EXPECT_EQ(parse_timestamp_style("tai64n").kind, K::kTai64n);
+  EXPECT_EQ(parse_timestamp_style("[%H:%M:%S]"), (TimestampStyle{K::kPattern, "[%H:%M:%S]"}));
+  EXPECT_THROW(parse_timestamp_style("rfc3339"), ValueError);
+  EXPECT_THROW(parse_timestamp_style("%n"), ValueError);
+  EXPECT_THROW(parse_timestamp_style(std::string(160, 'x') + "%c%c"), ValueError);
+}
+
 }  // namespace
 }  // namespace sn

@@ -35,6 +35,7 @@ struct ChannelConfig {
   int64_t capture_maxbytes = 0;
   bool events_enabled = false;
   bool syslog = false;
+  TimestampStyle timestamps;  // <channel>_log_timestamps: ours, not supervisor's
 
   bool operator==(const ChannelConfig&) const = default;
 };

@@ -28,6 +28,18 @@ LogTarget parse_log_target(std::string_view v) {
   return {LogTarget::Kind::kPath, parse_existing_dirpath(v)};
 }
 
+// Read raw: a strftime pattern is full of %, which %(name)s expansion would refuse.
+template <ChannelConfig ProcessConfig::*Channel>
+void read_log_timestamps(const O& o, R& r) {
+  std::optional<std::string> raw = r.reader.get_raw(o.name);
+  if (!raw) return;
+  try {
+    (r.process.*Channel).timestamps = parse_timestamp_style(*raw);
+  } catch (const ValueError& e) {
+    r.reader.fail(o.name, e.what());
+  }
+}
+
 // stopasgroup implies killasgroup unless the section says otherwise.
 void read_killasgroup(const O& o, R& r) {
   r.process.killasgroup = r.reader.parse(o.name, r.process.stopasgroup ? "true" : "false", r.names, parse_boolean);
@@ -152,7 +164,10 @@ const ProgramOption kOptions[] = {
      .doc = "rotate at this size, 0 never",
      .read = channel_field<kOut, &ChannelConfig::logfile_maxbytes, parse_byte_size>},
     {.name = "stdout_syslog", .sections = kInBoth, .stage = kProcess, .default_text = "false",
-     .doc = "also to syslog (not done)", .read = channel_field<kOut, &ChannelConfig::syslog, parse_boolean>},
+     .doc = "each line also to syslog", .read = channel_field<kOut, &ChannelConfig::syslog, parse_boolean>},
+    {.name = "stdout_log_timestamps", .sections = kInBoth, .stage = kProcess, .default_text = "none",
+     .doc = "stamp each logged line: iso8601, utc, tai64n, a strftime pattern",
+     .read = read_log_timestamps<kOut>},
     {.name = "stderr_logfile", .sections = kInBoth, .stage = kProcess, .default_text = "AUTO",
      .doc = "a path, AUTO (in childlogdir) or NONE",
      .read = channel_field<kErr, &ChannelConfig::logfile, parse_log_target>},
@@ -162,7 +177,10 @@ const ProgramOption kOptions[] = {
      .doc = "rotate at this size, 0 never",
      .read = channel_field<kErr, &ChannelConfig::logfile_maxbytes, parse_byte_size>},
     {.name = "stderr_syslog", .sections = kInBoth, .stage = kProcess, .default_text = "false",
-     .doc = "also to syslog (not done)", .read = channel_field<kErr, &ChannelConfig::syslog, parse_boolean>},
+     .doc = "each line also to syslog", .read = channel_field<kErr, &ChannelConfig::syslog, parse_boolean>},
+    {.name = "stderr_log_timestamps", .sections = kInBoth, .stage = kProcess, .default_text = "none",
+     .doc = "stamp each logged line: iso8601, utc, tai64n, a strftime pattern",
+     .read = read_log_timestamps<kErr>},
     {.name = "command", .sections = kInBoth, .stage = kProcess, .doc = "the program and its arguments",
      .default_words = "required", .example = "/bin/cat", .listener_doc = "the listener and its arguments",
      .listener_example = "crashmail -m root@localhost",

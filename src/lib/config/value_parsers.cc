@@ -286,6 +286,19 @@ LogLevel parse_log_level_value(std::string_view v) {
   return *level;
 }
 
+TimestampStyle parse_timestamp_style(std::string_view v) {
+  std::string s = to_lower(trim(v));
+  if (s == "none" || s.empty()) return {};
+  if (s == "iso8601") return {TimestampStyle::Kind::kIso8601, ""};
+  if (s == "utc") return {TimestampStyle::Kind::kUtc, ""};
+  if (s == "tai64n") return {TimestampStyle::Kind::kTai64n, ""};
+  std::string pattern(trim(v));
+  if (pattern.find('%') == std::string::npos) fail("none, iso8601, utc, tai64n or a strftime pattern", v);
+  if (std::string problem = check_timestamp_pattern(pattern); !problem.empty())
+    throw ValueError("the strftime pattern " + py_repr(pattern) + " is not usable: " + problem);
+  return {TimestampStyle::Kind::kPattern, pattern};
+}
+
 AutoRestart parse_autorestart(std::string_view v) {
   std::string s = to_lower(v);
   if (s == "unexpected") return AutoRestart::kUnexpected;

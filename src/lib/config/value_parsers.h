@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "lib/util/log_level.h"
+#include "lib/util/timestamp_format.h"
 
 namespace sn {
 
@@ -37,6 +38,9 @@ std::vector<std::pair<std::string, std::string>> parse_key_value_list(std::strin
 // "a, b ,c" -> {"a","b","c"}; empty -> {}.
 std::vector<std::string> parse_string_list(std::string_view v);
 LogLevel parse_log_level_value(std::string_view v);
+
+// none, iso8601, utc, tai64n, or a strftime pattern (anything with a %).
+TimestampStyle parse_timestamp_style(std::string_view v);
 
 enum class AutoRestart { kNever, kUnexpected, kAlways };
 AutoRestart parse_autorestart(std::string_view v);

@@ -40,7 +40,7 @@ std::string http_date(time_t when) {
 
 std::string HttpResponse::serialize(bool keep_alive) const {
   std::string out = head(keep_alive);
-  if (!chunked) out += body;
+  if (!chunked && !until_close) out += body;
   return out;
 }
 
@@ -49,12 +49,9 @@ std::string HttpResponse::head(bool keep_alive) const {
   out += "Server: supervisor-native/" PACKAGE_VERSION "\r\n";
   out += "Date: " + http_date(std::time(nullptr)) + "\r\n";
   for (const auto& [k, v] : headers) out += k + ": " + v + "\r\n";
-  if (chunked) {
-    out += "Transfer-Encoding: chunked\r\n";
-  } else {
-    out += "Content-Length: " + std::to_string(source ? source->size() : body.size()) + "\r\n";
-  }
-  if (!keep_alive) out += "Connection: close\r\n";
+  if (chunked) out += "Transfer-Encoding: chunked\r\n";
+  else if (!until_close) out += "Content-Length: " + std::to_string(source ? source->size() : body.size()) + "\r\n";
+  if (!keep_alive || until_close) out += "Connection: close\r\n";
   out += "\r\n";
   return out;
 }

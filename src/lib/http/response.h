@@ -19,6 +19,7 @@ struct HttpResponse {
   std::string body;
   std::shared_ptr<BodySource> source;  // instead of `body`: produced as it is sent
   bool chunked = false;                // a body that streams: no Content-Length
+  bool until_close = false;            // a body that streams to an HTTP/1.0 client: no framing at all
 
   HttpResponse& header(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));

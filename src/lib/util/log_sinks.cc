@@ -1,6 +1,5 @@
 #include "lib/util/log_sinks.h"
 
-#include <syslog.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,26 +15,18 @@ void FdLogSink::emit(LogLevel, std::string_view line) {
   }
 }
 
-SyslogLogSink::SyslogLogSink(const std::string& ident) : ident_(ident) {
-  ::openlog(ident_.c_str(), LOG_PID, LOG_DAEMON);
-}
-
-void SyslogLogSink::emit(LogLevel level, std::string_view line) {
-  int priority = LOG_INFO;
-  if (level >= LogLevel::kCritical) priority = LOG_CRIT;
-  else if (level >= LogLevel::kError) priority = LOG_ERR;
-  else if (level >= LogLevel::kWarn) priority = LOG_WARNING;
-  else if (level < LogLevel::kInfo) priority = LOG_DEBUG;
-  // The timestamp is syslog's business; send "LEVEL message", one record per line.
-  size_t skip = line.find(' ', line.find(' ') + 1);
-  std::string_view body = skip == std::string_view::npos ? line : line.substr(skip + 1);
-  while (!body.empty()) {
-    size_t nl = body.find('\n');
-    std::string_view one = body.substr(0, nl);
-    if (!one.empty()) ::syslog(priority, "%.*s", static_cast<int>(one.size()), one.data());
-    if (nl == std::string_view::npos) break;
-    body.remove_prefix(nl + 1);
-  }
+void SyslogLogSink::emit(LogLevel, std::string_view line) {
+  // "YYYY-MM-DD HH:MM:SS,mmm LEVEL ": repeated before every line of the record.
+  size_t prefix_end = line.find(' ');
+  for (int k = 0; k < 2 && prefix_end != std::string_view::npos; ++k) prefix_end = line.find(' ', prefix_end + 1);
+  std::string_view prefix = prefix_end == std::string_view::npos ? "" : line.substr(0, prefix_end + 1);
+  std::string_view body = line.substr(prefix.size());
+  for_each_syslog_line(body, SyslogSocket::kMaxText - prefix.size() - 1, [&](std::string_view one) {
+    record_.assign(prefix);
+    record_.append(one);
+    record_.push_back('\n');
+    socket_.send(record_);
+  });
 }
 
 }  // namespace sn

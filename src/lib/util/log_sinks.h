@@ -7,6 +7,7 @@
 
 #include "lib/util/logger.h"
 #include "lib/util/rotating_file.h"
+#include "lib/util/syslog_socket.h"
 
 namespace sn {
 
@@ -38,13 +39,17 @@ class FdLogSink final : public LogSink {
   int fd_;
 };
 
+// logfile=syslog: each line of a record is one syslog record holding the
+// whole formatted line, date and level included, as supervisor sends it
+// (facility user, priority info, whatever the level).
 class SyslogLogSink final : public LogSink {
  public:
-  explicit SyslogLogSink(const std::string& ident);
+  explicit SyslogLogSink(SyslogSocket& socket) : socket_(socket) {}
   void emit(LogLevel level, std::string_view line) override;
 
  private:
-  std::string ident_;  // openlog() keeps the pointer
+  SyslogSocket& socket_;
+  std::string record_;
 };
 
 }  // namespace sn

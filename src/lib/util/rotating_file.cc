@@ -44,7 +44,7 @@ int RotatingFile::measure() {
   return 0;
 }
 
-int RotatingFile::write(std::string_view data) {
+int RotatingFile::write(std::string_view data, Rotation rotation) {
   if (!fd_) return EBADF;
   while (!data.empty()) {
     ssize_t n = ::write(fd_.get(), data.data(), data.size());
@@ -55,7 +55,7 @@ int RotatingFile::write(std::string_view data) {
     data.remove_prefix(static_cast<size_t>(n));
     size_ += n;
   }
-  if (rotatable_ && size_ >= maxbytes_) {
+  if (rotation == kRotateIfDue && rotatable_ && size_ >= maxbytes_) {
     // Others may append to the same file: trust the real size.
     struct stat st;
     if (::fstat(fd_.get(), &st) == 0) size_ = st.st_size;

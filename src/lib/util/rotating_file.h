@@ -22,8 +22,10 @@ class RotatingFile {
   int adopt(UniqueFd fd);
   bool is_open() const { return fd_.valid(); }
   void close() { fd_.reset(); }
-  // Appends all of `data`, then rotates if due. 0 or errno.
-  int write(std::string_view data);
+  // Appends all of `data`, then rotates if due (unless told to hold it:
+  // the data ends inside a line that must not be split across files). 0 or errno.
+  enum Rotation { kRotateIfDue, kHoldRotation };
+  int write(std::string_view data, Rotation rotation = kRotateIfDue);
   // Closes and opens again without rotating (SIGUSR2, external logrotate).
   int reopen();
   // Deletes the file and starts a new empty one (clearLog). 0 or errno.

@@ -128,6 +128,7 @@ void HttpConnection::dispatch(HttpRequest request) {
   slot->connection = this;
   slot->keep_alive = request.keep_alive();
   slot->head_request = request.method == "HEAD";
+  slot->http10 = request.minor_version == 0;
   if (!slot->keep_alive) closing_after_write_ = true;
   slots_.push_back(slot);
   handler_.handle(std::move(request), Responder(slot));

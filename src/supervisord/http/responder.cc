@@ -34,7 +34,9 @@ void Responder::send(HttpResponse response) {
 void Responder::start_stream(const HttpResponse& head) {
   if (!slot_ || slot_->complete) return;
   HttpResponse h = head;
-  h.chunked = true;
+  h.chunked = !slot_->http10;
+  h.until_close = slot_->http10;
+  if (slot_->http10) slot_->keep_alive = false;
   h.body.clear();
   slot_->pending.append(h.head(slot_->keep_alive));
   push();
@@ -42,7 +44,8 @@ void Responder::start_stream(const HttpResponse& head) {
 
 void Responder::stream(std::string_view data) {
   if (!slot_ || slot_->complete || data.empty()) return;
-  slot_->pending.append(http_chunk(data));
+  if (slot_->http10) slot_->pending.append(std::string(data));
+  else slot_->pending.append(http_chunk(data));
   push();
 }
 

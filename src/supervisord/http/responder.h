@@ -1,6 +1,6 @@
-// How a request handler answers: once (now or later), or as a chunked
-// stream. Answers for pipelined requests go out in request order; an
-// answer for a connection that has gone away is dropped.
+// How a request handler answers: once (now or later), or as a stream
+// (chunked, or for an HTTP/1.0 client unframed until the connection ends). Answers for pipelined requests go out in
+// request order; an answer for a connection that has gone away is dropped.
 #pragma once
 
 #include <functional>
@@ -22,6 +22,7 @@ struct ResponseSlot {
   std::shared_ptr<BodySource> source;    // after `pending`: pulled as the socket drains
   bool keep_alive = true;
   bool head_request = false;
+  bool http10 = false;               // no chunked coding: a stream ends with the connection
   bool complete = false;             // nothing more will be added
   std::shared_ptr<void> attachment;  // kept alive with the answer (a log tail)
 };

@@ -1,7 +1,9 @@
 #include "supervisord/output/output_channel.h"
 
 #include <fcntl.h>
+#include <time.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -11,8 +13,10 @@
 namespace sn {
 namespace {
 
-// One buffer for every channel: the daemon is single-threaded.
+// One buffer for every channel, and when it was filled: the daemon is
+// single-threaded.
 char g_read_buffer[64 * 1024];
+timespec g_read_at;
 
 // Bounds one readiness callback, so a child that writes without pause
 // cannot keep the loop from everything else.
@@ -62,6 +66,7 @@ bool OutputChannel::read_once() {
     ::fcntl(pipe_.get(), F_SETPIPE_SZ, kBusyPipeBytes);  // best effort: limits may refuse it
   }
   std::string_view data(g_read_buffer, static_cast<size_t>(n));
+  if (options_.stamper) ::clock_gettime(CLOCK_REALTIME, &g_read_at);
   record(data);
   if (options_.on_output) options_.on_output(data);
   return true;
@@ -84,20 +89,44 @@ void OutputChannel::log_piece(std::string_view data, bool captured) {
     data = stripped;
   }
   if (data.empty()) return;
-  if (!captured && log_) {
-    int err = log_->write(data);
-    if (err && !write_failed_ && options_.main_log) {
-      options_.main_log->error("could not write " + options_.channel + " of " + options_.process_name + " to " +
-                               log_->path() + ": " + std::strerror(err));
-    }
-    write_failed_ = err != 0;
-    if (options_.watchers && !options_.watchers->empty()) options_.watchers->changed(log_->path());
-  }
+  if (!captured && log_) write_log(data);
+  if (!captured && options_.syslog) copy_to_syslog(data);
   if (!captured && options_.main_log && options_.main_log->enabled(LogLevel::kDebug)) {
     options_.main_log->debug(py_repr(options_.process_name) + " " + options_.channel + " output:\n" +
                              std::string(data));
   }
   if (options_.on_logged) options_.on_logged(data);
+}
+
+void OutputChannel::write_log(std::string_view data) {
+  int err = 0;
+  if (!options_.stamper) {
+    err = log_->write(data);
+  } else {
+    // A rotated file must start with a stamp: rotate only after whole lines.
+    LineStamper::Stamped stamped = options_.stamper->stamp(data, g_read_at);
+    if (stamped.complete > 0) err = log_->write(stamped.text.substr(0, stamped.complete));
+    if (!err && stamped.complete < stamped.text.size())
+      err = log_->write(stamped.text.substr(stamped.complete), RotatingFile::kHoldRotation);
+  }
+  if (err && !write_failed_ && options_.main_log) {
+    options_.main_log->error("could not write " + options_.channel + " of " + options_.process_name + " to " +
+                             log_->path() + ": " + std::strerror(err));
+  }
+  write_failed_ = err != 0;
+  if (options_.watchers && !options_.watchers->empty()) options_.watchers->changed(log_->path());
+}
+
+// As supervisor: one record per line of what was read, after the process's name.
+void OutputChannel::copy_to_syslog(std::string_view data) {
+  const std::string& name = options_.process_name;
+  std::string record;
+  size_t room = SyslogSocket::kMaxText - std::min(name.size() + 1, SyslogSocket::kMaxText / 2);
+  for_each_syslog_line(data, room, [&](std::string_view line) {
+    record.assign(name).push_back(' ');
+    record.append(line);
+    options_.syslog->send(record);
+  });
 }
 
 void OutputChannel::close() {
@@ -106,9 +135,15 @@ void OutputChannel::close() {
 }
 
 void OutputChannel::reopen_log() {
-  if (log_) log_->reopen();
+  if (!log_) return;
+  log_->reopen();
+  if (options_.stamper) options_.stamper->restart_line();
 }
 
-int OutputChannel::clear_log() { return log_ ? log_->remove_and_reopen() : 0; }
+int OutputChannel::clear_log() {
+  if (!log_) return 0;
+  if (options_.stamper) options_.stamper->restart_line();
+  return log_->remove_and_reopen();
+}
 
 }  // namespace sn

@@ -1,6 +1,7 @@
 // One output pipe of a child (stdout or stderr): read when readable and
 // written to the child's log file (rotated by size), optionally with ANSI
-// escapes stripped and copied into the main log at debug level.
+// escapes stripped, each line stamped, copied to syslog and into the main
+// log at debug level.
 #pragma once
 
 #include <functional>
@@ -11,9 +12,11 @@
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
 #include "lib/util/rotating_file.h"
+#include "lib/util/syslog_socket.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/output/capture_splitter.h"
 #include "supervisord/output/file_watchers.h"
+#include "supervisord/output/line_stamper.h"
 
 namespace sn {
 
@@ -21,8 +24,10 @@ struct OutputChannelOptions {
   std::string process_name;
   std::string channel;  // "stdout" or "stderr"
   bool strip_ansi = false;
-  Logger* main_log = nullptr;        // output is copied there at debug level
-  FileWatchers* watchers = nullptr;  // told when the log file grows
+  Logger* main_log = nullptr;            // output is copied there at debug level
+  SyslogSocket* syslog = nullptr;        // <channel>_syslog: each line there too, after "name "
+  std::unique_ptr<LineStamper> stamper;  // <channel>_log_timestamps: stamps in the log file only
+  FileWatchers* watchers = nullptr;      // told when the log file grows
   // Gets every chunk as read, before ANSI stripping (an event listener's
   // stdout is its protocol).
   std::function<void(std::string_view)> on_output;
@@ -50,6 +55,8 @@ class OutputChannel {
   bool read_once();
   void record(std::string_view data);
   void log_piece(std::string_view data, bool captured);
+  void write_log(std::string_view data);
+  void copy_to_syslog(std::string_view data);
   void close();
 
   UniqueFd pipe_;

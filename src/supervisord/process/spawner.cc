@@ -155,6 +155,9 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
         output.process_output(process, which, data);
       };
     }
+    if (cc.syslog && !protocol) options.syslog = settings_.syslog;
+    if (cc.timestamps.kind != TimestampStyle::Kind::kNone)
+      options.stamper = std::make_unique<LineStamper>(cc.timestamps);
     if (cc.capture_maxbytes > 0 && !protocol) {
       options.capture_maxbytes = cc.capture_maxbytes;
       options.on_capture = [&output, &process, which](const std::string& data) {

@@ -14,6 +14,7 @@
 #include "lib/config/config_model.h"
 #include "lib/util/event_loop.h"
 #include "lib/util/logger.h"
+#include "lib/util/syslog_socket.h"
 #include "supervisord/output/file_watchers.h"
 #include "supervisord/process/child_launch.h"
 #include "supervisord/process/process.h"
@@ -25,6 +26,7 @@ struct SpawnSettings {
   std::string default_server_url;         // SUPERVISOR_SERVER_URL unless the program sets serverurl
   bool strip_ansi = false;
   FileWatchers* watchers = nullptr;    // /logtail readers of child logs
+  SyslogSocket* syslog = nullptr;      // for channels with <channel>_syslog
   std::optional<rlimit> child_nofile;  // when the daemon raised its own beyond what programs get
 };
 
