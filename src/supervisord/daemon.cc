@@ -84,6 +84,7 @@ int Daemon::run() {
   while (run_supervisor()) {
     config_ = std::move(next_config_);
   }
+  syslog_.report_pending();
   if (pidfile_) pidfile_->remove();
   return 0;
 }

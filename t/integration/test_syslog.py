@@ -155,6 +155,9 @@ class ChildOutputToSyslog(unittest.TestCase):
         self.assertIn("Resource temporarily unavailable", warnings[0])
         self.assertGreater(len(r.poll()), 0)
         d.stop()
+        ends = [m for m in d.messages() if "took no records to the end" in m]
+        self.assertEqual(len(ends), 1, d.messages())
+        self.assertRegex(ends[0], r"; \d+ records were dropped$")
 
 
 class MainLogToSyslog(unittest.TestCase):

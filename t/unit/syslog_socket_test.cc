@@ -48,6 +48,20 @@ TEST(SyslogSocket, AMissingSocketDropsRecordsAndSaysSoOnce) {
   EXPECT_NE(reports[1].find("takes records again; 6 records were dropped"), std::string::npos) << reports[1];
 }
 
+TEST(SyslogSocket, DropsStillPendingAreReportedAtTheEnd) {
+  test::TempDir dir;
+  SyslogSocket socket(dir.file("log"), "supervisord");
+  std::vector<std::string> reports;
+  socket.set_reporter([&](const std::string& m) { reports.push_back(m); });
+  socket.report_pending();
+  EXPECT_TRUE(reports.empty());
+  socket.send("lost");
+  socket.send("lost too");
+  socket.report_pending();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_NE(reports[1].find("took no records to the end; 2 records were dropped"), std::string::npos) << reports[1];
+}
+
 TEST(SyslogSocket, AFullSocketNeverBlocks) {
   test::TempDir dir;
   Receiver receiver(dir.file("log"), 4096);

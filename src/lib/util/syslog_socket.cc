@@ -87,6 +87,13 @@ void SyslogSocket::note_success() {
          (n == 1 ? " record was" : " records were") + " dropped");
 }
 
+void SyslogSocket::report_pending() {
+  if (dropped_in_streak_ == 0) return;
+  report("syslog socket " + path_ + " took no records to the end; " + std::to_string(dropped_in_streak_) +
+         (dropped_in_streak_ == 1 ? " record was" : " records were") + " dropped");
+  dropped_in_streak_ = 0;
+}
+
 void SyslogSocket::report(const std::string& message) {
   if (reporting_ || !reporter_) return;
   reporting_ = true;

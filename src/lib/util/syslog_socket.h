@@ -33,6 +33,9 @@ class SyslogSocket {
   // Sends `text` (at most kMaxText bytes; the caller cuts) as one record.
   void send(std::string_view text, int priority = kUserInfo);
 
+  // Says how many records the current streak of drops has lost (at exit).
+  void report_pending();
+
   const std::string& path() const { return path_; }
   uint64_t dropped() const { return dropped_total_; }
   // Gets "records are being dropped" and "taken again, N dropped" messages.
