@@ -145,19 +145,28 @@ class ChildOutputToSyslog(unittest.TestCase):
             stdout_syslog=true
             startsecs=0
             """))
-        r = SyslogReceiver(d.path("log"), rcvbuf=4096)  # nobody reads it until the end
+        r = SyslogReceiver(d.path("log"), rcvbuf=4096)  # nobody reads it until the file is complete
         self.addCleanup(r.close)
         d.start()
         wait_until(lambda: d.read("flood.out").endswith("done\n"), 15, what="the flood in the file")
         self.assertEqual(d.read("flood.out").count("\n"), 5001)
-        warnings = [m for m in d.messages() if "syslog socket" in m]
-        self.assertEqual(len(warnings), 1, warnings)
-        self.assertIn("Resource temporarily unavailable", warnings[0])
-        self.assertGreater(len(r.poll()), 0)
+        first = [m for m in d.messages() if "syslog socket" in m]
+        self.assertIn("Resource temporarily unavailable", first[0])
+        wait_until(lambda: len(r.poll()) > 0, 5, what="the records the socket held")
+        time.sleep(0.5)  # the copies of the last reads, taken or dropped
+        r.poll()
         d.stop()
-        ends = [m for m in d.messages() if "took no records to the end" in m]
-        self.assertEqual(len(ends), 1, d.messages())
-        self.assertRegex(ends[0], r"; \d+ records were dropped$")
+        r.poll()
+        # Every record was either received or counted as dropped, and the
+        # counting took a few messages, not one per record.
+        said = [m for m in d.messages() if "syslog socket" in m]
+        self.assertLessEqual(len(said), 6, said)
+        counted = sum(int(n) for n in re.findall(r"(\d+) records? (?:was|were) dropped", " ".join(said)))
+        received = sum(1 for _pri, _tag, text in r.records if text.startswith(b"flood "))
+        # (85 KB of output: the one or two reads that fill the 64 KiB buffer
+        # may cut a line into two records, as supervisor's reads do.)
+        self.assertIn(received + counted - 5001, range(0, 3), said)
+        self.assertGreater(counted, 0)
 
 
 class MainLogToSyslog(unittest.TestCase):

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,32 @@ TEST(SyslogSocket, DropsStillPendingAreReportedAtTheEnd) {
   socket.send("lost too");
   socket.report_pending();
   ASSERT_EQ(reports.size(), 2u);
-  EXPECT_NE(reports[1].find("took no records to the end; 2 records were dropped"), std::string::npos) << reports[1];
+  EXPECT_NE(reports[1].find(": at exit, 2 records were dropped since the last count"), std::string::npos) << reports[1];
+}
+
+TEST(SyslogSocket, AFlappingSocketIsCountedAtMostEveryTenSeconds) {
+  test::TempDir dir;
+  ManualClock clock;
+  SyslogSocket socket(dir.file("log"), "supervisord", clock);
+  std::vector<std::string> reports;
+  socket.set_reporter([&](const std::string& m) { reports.push_back(m); });
+  auto with_receiver = [&](double wait) {
+    auto r = std::make_unique<Receiver>(dir.file("log"));
+    clock.advance_seconds(wait);
+    socket.send("taken");
+    ::unlink(dir.file("log").c_str());
+  };
+  socket.send("lost 1");  // no socket: "dropped until it takes records again"
+  with_receiver(1.0);     // taken: "1 record was dropped"
+  ASSERT_EQ(reports.size(), 2u);
+  socket.send("lost 2");  // the daemon went away: said once more
+  with_receiver(1.0);     // taken, but within 10 s of the last count: quiet
+  socket.send("lost 3");  // still announced: quiet
+  EXPECT_EQ(reports.size(), 3u);
+  with_receiver(10.0);
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_NE(reports[3].find("takes records again; 2 records were dropped"), std::string::npos) << reports[3];
+  EXPECT_EQ(socket.dropped(), 3u);
 }
 
 TEST(SyslogSocket, AFullSocketNeverBlocks) {

@@ -72,26 +72,40 @@ void SyslogSocket::send(std::string_view text, int priority) {
   note_drop(EIO);
 }
 
+namespace {
+
+std::string records(uint64_t n) { return std::to_string(n) + (n == 1 ? " record was" : " records were"); }
+
+}  // namespace
+
 void SyslogSocket::note_drop(int err) {
   ++dropped_total_;
-  if (dropped_in_streak_++ > 0) return;
+  ++unreported_drops_;
+  if (announced_) return;
+  announced_ = true;
   report("syslog socket " + path_ + ": " + std::strerror(err) +
          "; output meant for syslog is dropped (and counted) until it takes records again");
 }
 
+// A socket at the edge of full takes one record and drops the next: the
+// count of what was lost is said at most every kSummaryQuiet, not per record.
 void SyslogSocket::note_success() {
-  if (dropped_in_streak_ == 0) return;
-  uint64_t n = dropped_in_streak_;
-  dropped_in_streak_ = 0;
-  report("syslog socket " + path_ + " takes records again; " + std::to_string(n) +
-         (n == 1 ? " record was" : " records were") + " dropped");
+  if (unreported_drops_ == 0) return;
+  int64_t now = clock_->monotonic_ns();
+  if (now < next_summary_ns_) return;
+  next_summary_ns_ = now + kSummaryQuietNs;
+  uint64_t n = unreported_drops_;
+  unreported_drops_ = 0;
+  announced_ = false;
+  report("syslog socket " + path_ + " takes records again; " + records(n) + " dropped");
 }
 
 void SyslogSocket::report_pending() {
-  if (dropped_in_streak_ == 0) return;
-  report("syslog socket " + path_ + " took no records to the end; " + std::to_string(dropped_in_streak_) +
-         (dropped_in_streak_ == 1 ? " record was" : " records were") + " dropped");
-  dropped_in_streak_ = 0;
+  if (unreported_drops_ == 0) return;
+  uint64_t n = unreported_drops_;
+  unreported_drops_ = 0;
+  announced_ = false;
+  report("syslog socket " + path_ + ": at exit, " + records(n) + " dropped since the last count");
 }
 
 void SyslogSocket::report(const std::string& message) {

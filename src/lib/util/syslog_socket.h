@@ -1,8 +1,9 @@
 // The local syslog socket, written the way glibc's syslog(3) writes to it
 // ("<PRI>Mmm dd hh:mm:ss TAG: TEXT" datagrams), except that it never
 // blocks: when the socket is missing or its queue is full a record is
-// dropped and counted. The owner hears once when records start being
-// dropped and once when the socket takes them again, never once per record.
+// dropped and counted. The owner hears when records start being dropped and
+// how many were, when the socket takes them again (at most every 10 s) or
+// at exit: never once per record.
 #pragma once
 
 #include <cstdint>
@@ -33,7 +34,7 @@ class SyslogSocket {
   // Sends `text` (at most kMaxText bytes; the caller cuts) as one record.
   void send(std::string_view text, int priority = kUserInfo);
 
-  // Says how many records the current streak of drops has lost (at exit).
+  // Says how many dropped records no message has counted yet (at exit).
   void report_pending();
 
   const std::string& path() const { return path_; }
@@ -58,7 +59,10 @@ class SyslogSocket {
   int64_t next_connect_ns_ = 0;
   int last_connect_error_ = 0;
   uint64_t dropped_total_ = 0;
-  uint64_t dropped_in_streak_ = 0;
+  static constexpr int64_t kSummaryQuietNs = 10 * kNanosPerSecond;
+  uint64_t unreported_drops_ = 0;  // not yet counted in a message
+  bool announced_ = false;         // "dropped until it takes records again" said for them
+  int64_t next_summary_ns_ = 0;
   bool reporting_ = false;
   std::function<void(const std::string&)> reporter_;
   time_t header_second_ = -1;
