@@ -551,9 +551,9 @@ class Auth(HttpTest):
 
 
 class LogTail(HttpTest):
-    def read_stream(self, path, want, send_after=None, send_when=b"\r\n\r\n"):
+    def read_stream(self, path, want, send_after=None, send_when=b"\r\n\r\n", version=b"HTTP/1.1"):
         s = socket.create_connection(("127.0.0.1", self.port), timeout=1)
-        s.sendall(b"GET " + path + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+        s.sendall(b"GET " + path + b" " + version + b"\r\nHost: x\r\n\r\n")
         out = b""
         sent = False
         deadline = time.monotonic() + 10
@@ -579,6 +579,19 @@ class LogTail(HttpTest):
         self.assertIn(b"X-Accel-Buffering: no", head)
         self.assertIn(b"started", body)
         self.assertIn(b"got hello", body)
+
+    def test_an_http_1_0_client_gets_the_stream_unframed(self):
+        # HTTP/1.0 has no chunked coding: the body is the log's bytes, ended by closing.
+        self.start()
+        out = self.read_stream(b"/logtail/talker", b"got hello", version=b"HTTP/1.0",
+                               send_after=lambda: self.proxy.supervisor.sendProcessStdin("talker", "hello\n"))
+        head, _, body = out.partition(b"\r\n\r\n")
+        self.assertTrue(head.startswith(b"HTTP/1.1 200 OK\r\n"), head)
+        self.assertIn(b"Connection: close", head)
+        self.assertNotIn(b"Transfer-Encoding", head)
+        self.assertNotIn(b"Content-Length", head)
+        self.assertTrue(body.startswith(b"started\n"), body)
+        self.assertIn(b"started\ngot hello\n", body)
 
     def test_stderr_channel_and_main_log(self):
         self.start()

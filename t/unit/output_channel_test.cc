@@ -34,75 +34,81 @@ OutputChannelOptions web_options(const char* channel, bool strip_ansi, Logger* m
   return options;
 }
 
-TEST(OutputChannel, WritesOutputToTheLogWhenReadable) {
+// A channel reading a fresh pipe into `file` in a scratch folder.
+class OutputChannelTest : public ::testing::Test {
+ protected:
+  OutputChannel& open(const char* file, OutputChannelOptions options, int64_t maxbytes = 0, int backups = 0) {
+    std::unique_ptr<RotatingFile> log;
+    if (file) {
+      log = std::make_unique<RotatingFile>(dir.file(file), maxbytes, backups);
+      EXPECT_EQ(log->open(), 0);
+    }
+    channel = std::make_unique<OutputChannel>(loop, std::move(pipe.read_end), std::move(log), std::move(options));
+    return *channel;
+  }
+  OutputChannel& open(const char* file, const char* stream = "stdout") {
+    return open(file, web_options(stream, false, nullptr));
+  }
+  OutputChannelOptions stamped_options() {
+    OutputChannelOptions options = web_options("stdout", false, nullptr);
+    options.stamper = std::make_unique<LineStamper>(TimestampStyle{TimestampStyle::Kind::kUtc, ""});
+    return options;
+  }
+  std::string log_text(const char* file) { return test::read_file(dir.file(file)); }
+
   test::TempDir dir;
   EventLoop loop;
-  PipePair p;
-  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
-  p.write("hello\n");
+  PipePair pipe;
+  std::unique_ptr<OutputChannel> channel;
+};
+
+TEST_F(OutputChannelTest, WritesOutputToTheLogWhenReadable) {
+  OutputChannel& ch = open("out.log");
+  pipe.write("hello\n");
   loop.run_once(100);
-  EXPECT_EQ(test::read_file(dir.file("out.log")), "hello\n");
-  p.write_end.reset();
+  EXPECT_EQ(log_text("out.log"), "hello\n");
+  pipe.write_end.reset();
   loop.run_once(100);
   EXPECT_TRUE(ch.closed());
 }
 
-TEST(OutputChannel, DrainReadsEverythingBuffered) {
-  test::TempDir dir;
-  EventLoop loop;
-  PipePair p;
-  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
+TEST_F(OutputChannelTest, DrainReadsEverythingBuffered) {
+  OutputChannel& ch = open("out.log");
   std::string big(60000, 'x');
-  p.write(big);
-  p.write("tail");
+  pipe.write(big);
+  pipe.write("tail");
   ch.drain();
-  EXPECT_EQ(test::read_file(dir.file("out.log")), big + "tail");
+  EXPECT_EQ(log_text("out.log"), big + "tail");
 }
 
-TEST(OutputChannel, AChildThatFillsItsPipeGetsABiggerOne) {
-  test::TempDir dir;
-  EventLoop loop;
-  PipePair p;
-  int writer_fd = p.write_end.get();
-  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stdout", false, nullptr));
-  p.write("a little");
+TEST_F(OutputChannelTest, AChildThatFillsItsPipeGetsABiggerOne) {
+  int writer_fd = pipe.write_end.get();
+  OutputChannel& ch = open("out.log");
+  pipe.write("a little");
   ch.drain();
   EXPECT_EQ(::fcntl(writer_fd, F_GETPIPE_SZ), 64 * 1024);  // quiet writers keep the default
-  p.write(std::string(64 * 1024, 'x'));
+  pipe.write(std::string(64 * 1024, 'x'));
   ch.drain();
   EXPECT_EQ(::fcntl(writer_fd, F_GETPIPE_SZ), 1024 * 1024);
-  EXPECT_EQ(test::read_file(dir.file("out.log")).size(), 8u + 64 * 1024);
+  EXPECT_EQ(log_text("out.log").size(), 8u + 64 * 1024);
 }
 
-TEST(OutputChannel, StripsAnsiAndCopiesToMainLogAtDebug) {
-  test::TempDir dir;
-  EventLoop loop;
-  PipePair p;
+TEST_F(OutputChannelTest, StripsAnsiAndCopiesToMainLogAtDebug) {
   std::vector<std::string> lines;
   Logger main_log;
   main_log.set_level(LogLevel::kDebug);
   main_log.add_sink(std::make_unique<test::CaptureLogSink>(&lines));
-  auto log = std::make_unique<RotatingFile>(dir.file("err.log"), 0, 0);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), web_options("stderr", true, &main_log));
-  p.write("\x1b[31mred\x1b[0m\n");
+  OutputChannel& ch = open("err.log", web_options("stderr", true, &main_log));
+  pipe.write("\x1b[31mred\x1b[0m\n");
   ch.drain();
-  EXPECT_EQ(test::read_file(dir.file("err.log")), "red\n");
+  EXPECT_EQ(log_text("err.log"), "red\n");
   ASSERT_EQ(lines.size(), 1u);
   EXPECT_EQ(lines[0], "DEBG 'web' stderr output:\nred\n");
 }
 
-TEST(OutputChannel, WithoutALogOutputIsDropped) {
-  EventLoop loop;
-  PipePair p;
-  OutputChannel ch(loop, std::move(p.read_end), nullptr, web_options("stdout", false, nullptr));
-  p.write("gone");
+TEST_F(OutputChannelTest, WithoutALogOutputIsDropped) {
+  OutputChannel& ch = open(nullptr);
+  pipe.write("gone");
   ch.drain();
   EXPECT_FALSE(ch.closed());
 }
@@ -125,62 +131,44 @@ std::string unstamped(const std::string& text) {
   return out;
 }
 
-TEST(OutputChannel, TimestampsGoInTheLogAndRawBytesToEvents) {
-  test::TempDir dir;
-  EventLoop loop;
-  PipePair p;
-  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 0, 0);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannelOptions options = web_options("stdout", false, nullptr);
-  options.stamper = std::make_unique<LineStamper>(TimestampStyle{TimestampStyle::Kind::kUtc, ""});
+TEST_F(OutputChannelTest, TimestampsGoInTheLogAndRawBytesToEvents) {
+  OutputChannelOptions options = stamped_options();
   std::string events;
   options.on_logged = [&](std::string_view data) { events += data; };
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), std::move(options));
-  p.write("one\ntw");
+  OutputChannel& ch = open("out.log", std::move(options));
+  pipe.write("one\ntw");
   ch.drain();
-  p.write("o\nthree\n");
+  pipe.write("o\nthree\n");
   ch.drain();
-  std::string text = test::read_file(dir.file("out.log"));
-  EXPECT_EQ(unstamped(text), "one\ntwo\nthree\n");
+  EXPECT_EQ(unstamped(log_text("out.log")), "one\ntwo\nthree\n");
   EXPECT_EQ(events, "one\ntwo\nthree\n");
 }
 
-TEST(OutputChannel, AStampedLogRotatesOnlyAtALineBoundary) {
-  test::TempDir dir;
-  EventLoop loop;
-  PipePair p;
-  auto log = std::make_unique<RotatingFile>(dir.file("out.log"), 100, 2);
-  ASSERT_EQ(log->open(), 0);
-  OutputChannelOptions options = web_options("stdout", false, nullptr);
-  options.stamper = std::make_unique<LineStamper>(TimestampStyle{TimestampStyle::Kind::kUtc, ""});
-  OutputChannel ch(loop, std::move(p.read_end), std::move(log), std::move(options));
+TEST_F(OutputChannelTest, AStampedLogRotatesOnlyAtALineBoundary) {
+  OutputChannel& ch = open("out.log", stamped_options(), 100, 2);
   // The first read passes maxbytes in the middle of a line: no rotation yet.
-  p.write(std::string(10, 'a') + "\n" + std::string(80, 'b'));
+  pipe.write(std::string(10, 'a') + "\n" + std::string(80, 'b'));
   ch.drain();
   EXPECT_FALSE(test::file_exists(dir.file("out.log.1")));
-  p.write(std::string(5, 'b'));  // still inside that line
+  pipe.write(std::string(5, 'b'));  // still inside that line
   ch.drain();
   EXPECT_FALSE(test::file_exists(dir.file("out.log.1")));
-  p.write(std::string(5, 'b') + "\nc\n");
+  pipe.write(std::string(5, 'b') + "\nc\n");
   ch.drain();
-  EXPECT_EQ(unstamped(test::read_file(dir.file("out.log.1"))),
-            std::string(10, 'a') + "\n" + std::string(90, 'b') + "\nc\n");
-  EXPECT_EQ(test::read_file(dir.file("out.log")), "");
-  p.write("d\n");
+  EXPECT_EQ(unstamped(log_text("out.log.1")), std::string(10, 'a') + "\n" + std::string(90, 'b') + "\nc\n");
+  EXPECT_EQ(log_text("out.log"), "");
+  pipe.write("d\n");
   ch.drain();
-  EXPECT_EQ(unstamped(test::read_file(dir.file("out.log"))), "d\n");
+  EXPECT_EQ(unstamped(log_text("out.log")), "d\n");
 }
 
-TEST(OutputChannel, EachLineAlsoGoesToSyslogAfterTheName) {
-  test::TempDir dir;
+TEST_F(OutputChannelTest, EachLineAlsoGoesToSyslogAfterTheName) {
   test::DatagramReceiver receiver(dir.file("log"));
   SyslogSocket syslog(dir.file("log"), "supervisord");
-  EventLoop loop;
-  PipePair p;
   OutputChannelOptions options = web_options("stderr", true, nullptr);
   options.syslog = &syslog;
-  OutputChannel ch(loop, std::move(p.read_end), nullptr, std::move(options));  // stderr_logfile=NONE
-  p.write("\x1b[31mred\x1b[0m\nsecond\n");
+  OutputChannel& ch = open(nullptr, std::move(options));  // stderr_logfile=NONE
+  pipe.write("\x1b[31mred\x1b[0m\nsecond\n");
   ch.drain();
   std::vector<std::string> got;
   for (std::string d; !(d = receiver.next()).empty();) got.push_back(d);

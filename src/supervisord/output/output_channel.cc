@@ -17,6 +17,8 @@ namespace {
 // single-threaded.
 char g_read_buffer[64 * 1024];
 timespec g_read_at;
+// One syslog record at a time: its room is kept between reads.
+std::string g_syslog_record;
 
 // Bounds one readiness callback, so a child that writes without pause
 // cannot keep the loop from everything else.
@@ -120,7 +122,7 @@ void OutputChannel::write_log(std::string_view data) {
 // As supervisor: one record per line of what was read, after the process's name.
 void OutputChannel::copy_to_syslog(std::string_view data) {
   const std::string& name = options_.process_name;
-  std::string record;
+  std::string& record = g_syslog_record;
   size_t room = SyslogSocket::kMaxText - std::min(name.size() + 1, SyslogSocket::kMaxText / 2);
   for_each_syslog_line(data, room, [&](std::string_view line) {
     record.assign(name).push_back(' ');
