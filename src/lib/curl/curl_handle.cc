@@ -1,5 +1,5 @@
-// Tested through rpc_client_test.cc and the supervisorctl and crashmail
-// integration tests (libcurl over HTTP and SMTP).
+// Tested by t/unit/rpc_client_test.cc (HTTP, a local fake server),
+// t/integration/test_supervisorctl.py (tail -f) and test_crashmail.py (SMTP).
 #include "lib/curl/curl_handle.h"
 
 #include <stdexcept>

@@ -1,5 +1,5 @@
 // Tested by t/integration/test_deployment.py (every config_dict key the
-// deploy client sends) and job_layout_test.cc.
+// deploy client sends).
 #include "supervisord/deployment/config_dict.h"
 
 namespace sn {

@@ -1,5 +1,5 @@
 // Tested by t/integration/test_deployment.py (downloads from a Python
-// package server, a truncated download, a server that is down).
+// package server: a 404, a truncated download, a stalled server).
 #include "supervisord/deployment/fetch_helper.h"
 
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-// Tested by t/unit/supervisor_test.cc, listener_pool_test.cc and
+// Tested by t/unit/supervisor_test.cc (a child's output reaches the hub) and
 // t/integration/test_events.py.
 #include "supervisord/events/process_event_hub.h"
 

@@ -1,5 +1,5 @@
 // Tested by t/integration/test_subprocpidfile.py (adoption, a pid reused by
-// another process, stop and end of an adopted child) and process_test.cc.
+// another process, stop and end of an adopted child).
 #include "supervisord/process/adopted_child.h"
 
 #include <sys/syscall.h>

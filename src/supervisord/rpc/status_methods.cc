@@ -1,4 +1,5 @@
-// Tested by t/compat/test_xmlrpc_compat.py (every method, against Python supervisord).
+// Tested by t/compat/test_xmlrpc_compat.py (against Python supervisord); getSupervisorVersion by
+// t/integration/test_versions.py, shutdown and restart by test_supervisorctl.py.
 // supervisor.getAPIVersion, getSupervisorVersion, getIdentification,
 // getState, getPID, readLog, clearLog, shutdown, restart.
 #include <unistd.h>

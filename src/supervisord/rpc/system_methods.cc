@@ -1,3 +1,5 @@
+// Tested by t/unit/system_methods_test.cc, t/compat/test_xmlrpc_compat.py and
+// t/integration/test_http.py (a multicall too big to hold).
 // system.listMethods, methodHelp, methodSignature, multicall.
 #include <memory>
 
