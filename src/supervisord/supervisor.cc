@@ -21,6 +21,7 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& confi
       config_(config),
       launcher_(launcher),
       group_configs_(share(std::exchange(config.groups, std::vector<GroupConfig>{}))),
+      gate_(loop, registry_),
       hub_(loop, logger, config.identifier),
       stop_sequence_(loop, logger),
       save_children_timer_(loop.timers(),
@@ -37,6 +38,7 @@ bool Supervisor::add_group(const SharedGroupConfig& config) {
   auto group = std::make_unique<ProcessGroup>(config, *this);
   resolve_log_paths(*group);
   ProcessGroup* added = registry_.add(std::move(group));
+  gate_.groups_changed();
   if (config->kind == GroupConfig::Kind::kEventListenerPool) hub_.add_pool(*added);
   // After the pool exists: a pool hears of its own group, as in supervisor.
   hub_.bus().publish({EventType::kProcessGroupAdded, process_group_payload(config->name)});
@@ -70,6 +72,7 @@ Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
   if (!group->unstopped().empty()) return RemoveResult::kStillRunning;
   hub_.remove_pool(name);
   registry_.take(name);
+  gate_.groups_changed();
   hub_.bus().publish({EventType::kProcessGroupRemoved, process_group_payload(name)});
   return RemoveResult::kRemoved;
 }
@@ -117,6 +120,7 @@ void Supervisor::begin_stopping(SupervisorState mood) {
   state_ = mood;
   if (stopping_) return;
   stopping_ = true;
+  gate_.cancel_waits();
   hub_.bus().publish({EventType::kSupervisorStateChangeStopping, ""});
   if (children_outlive_daemon()) {
     logger_.info("exiting without killing managed sub-processes");
@@ -137,6 +141,7 @@ void Supervisor::stopped() {
 
 void Supervisor::state_changed(Process& process, ProcessState from, bool expected) {
   stop_sequence_.changed();
+  gate_.changed();
   // A spawn's child exists only once the transition to STARTING is over.
   if (children_outlive_daemon() && !save_children_timer_.armed())
     save_children_timer_.arm_at(loop_.clock().monotonic_ns());

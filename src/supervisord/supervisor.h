@@ -18,6 +18,7 @@
 #include "supervisord/events/process_event_hub.h"
 #include "supervisord/process/group_registry.h"
 #include "supervisord/process/process_group.h"
+#include "supervisord/process/start_gate.h"
 #include "supervisord/process/stop_sequence.h"
 
 namespace sn {
@@ -91,6 +92,10 @@ class Supervisor final : public ProcessHost {
   // A child's output reaches the event hub.
   SpawnResult spawn(Process& process) override { return launcher_.spawn(process, hub_); }
   bool may_start(const Process&) const override { return state_ == SupervisorState::kRunning; }
+  bool hold_start(Process& process, StartCause cause) override { return gate_.hold(process, cause); }
+  // Stops `process`, its dependents first. "" or the error text.
+  std::string stop_process(Process& process) override { return gate_.stop(process); }
+  const StartGate& start_gate() const { return gate_; }
   void state_changed(Process& process, ProcessState from, bool expected) override;
   bool children_outlive_daemon() const override { return !config_.subprocpidfile.empty(); }
 
@@ -110,6 +115,7 @@ class Supervisor final : public ProcessHost {
   std::vector<SharedGroupConfig> group_configs_;
   // Declared before the hub: the pools (which refer to groups) go first.
   GroupRegistry registry_;
+  StartGate gate_;
   ProcessEventHub hub_;
   SupervisorState state_ = SupervisorState::kRunning;
   bool stopping_ = false;

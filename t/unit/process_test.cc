@@ -469,5 +469,87 @@ TEST_F(ProcessTest, AnIllegalStateChangeIsLoggedAsCriticalElsewhere) {
   EXPECT_TRUE(said);
 }
 
+// ready=: RUNNING when the child says so, however long that takes.
+TEST_F(ProcessTest, WithReadyItIsRunningWhenReadyNotAfterStartsecs) {
+  ProcessConfig c = config();
+  c.ready.kind = ReadyCheck::Kind::kNotify;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(5);
+  EXPECT_EQ(p.state(), S::kStarting);  // startsecs (1) is not the rule
+  p.on_ready();
+  EXPECT_EQ(p.state(), S::kRunning);
+  EXPECT_EQ(host.info_lines().back(), "INFO success: web entered RUNNING state, process is ready (ready=notify)");
+  p.on_ready();  // a second READY=1 changes nothing
+  EXPECT_EQ(p.state(), S::kRunning);
+}
+
+TEST_F(ProcessTest, NotReadyInTimeIsStoppedThenAFailedStart) {
+  ProcessConfig c = config();
+  c.ready.kind = ReadyCheck::Kind::kFd;
+  c.ready.fd = 3;
+  c.ready_timeout = 10;
+  c.stopwaitsecs = 2;
+  c.startretries = 1;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(9.9);
+  EXPECT_TRUE(host.launcher.signals.empty());
+  host.advance(0.2);
+  ASSERT_EQ(host.launcher.signals.size(), 1u);
+  EXPECT_EQ(host.launcher.signals[0].sig, SIGTERM);
+  EXPECT_EQ(p.state(), S::kStarting);  // still starting until it ends
+  p.on_ready();                        // too late: ignored
+  EXPECT_EQ(p.state(), S::kStarting);
+  host.advance(2.1);
+  ASSERT_EQ(host.launcher.signals.size(), 2u);
+  EXPECT_EQ(host.launcher.signals[1].sig, SIGKILL);
+  p.on_exit(ExitStatus::killed(SIGKILL));
+  EXPECT_EQ(p.state(), S::kBackoff);
+  EXPECT_EQ(p.spawn_error(), "Not ready within 10 seconds (ready_timeout)");
+  host.advance(1.01);
+  EXPECT_EQ(p.state(), S::kStarting);  // the retry, as after any failed start
+}
+
+TEST_F(ProcessTest, WithReadyAnEndBeforeReadyIsAFailedStartAndAfterIsAnExit) {
+  ProcessConfig c = config();
+  c.ready.kind = ReadyCheck::Kind::kNotify;
+  Process p(c, "web", host);
+  p.spawn();
+  host.advance(30);  // long past startsecs
+  p.on_exit(ExitStatus::exited(0));
+  EXPECT_EQ(p.state(), S::kBackoff);
+  host.advance(1.01);
+  p.on_ready();
+  host.advance(0.1);
+  p.on_exit(ExitStatus::exited(0));  // soon after, but it was ready
+  EXPECT_EQ(p.state(), S::kExited);
+}
+
+// The host holds a start back: the process waits, then spawns when told.
+TEST_F(ProcessTest, AHeldStartWaitsWithoutSpawning) {
+  struct HoldingHost : FakeProcessHost {
+    bool hold_start(Process&, StartCause cause) override {
+      causes.push_back(cause);
+      return holding;
+    }
+    bool holding = true;
+    std::vector<StartCause> causes;
+  } holding_host;
+  ProcessConfig c = config();
+  Process p(c, "web", holding_host);
+  p.start_if_autostart();
+  EXPECT_TRUE(p.waiting());
+  EXPECT_EQ(p.state(), S::kStopped);
+  EXPECT_EQ(holding_host.launcher.spawns, 0);
+  EXPECT_EQ(holding_host.causes, (std::vector<StartCause>{StartCause::kAutomatic}));
+  EXPECT_EQ(p.stop(), "attempted to kill web with sig SIGTERM but it wasn't running");
+  EXPECT_FALSE(p.waiting());  // a stop cancels the wait
+  holding_host.holding = false;
+  p.start(StartCause::kRequested);
+  EXPECT_EQ(p.state(), S::kStarting);
+  EXPECT_FALSE(p.waiting());
+}
+
 }  // namespace
 }  // namespace sn

@@ -78,11 +78,14 @@ TEST_F(SampleConfig, EveryCommentedOptionIsAcceptedWhenUncommented) {
     return m[1].str();
   });
   text = replace_all(text, "progname1,progname2", "theprogramname");
+  // What the depends_on examples name.
+  text += "[program:db]\ncommand=/bin/cat\n[program:memcached]\ncommand=/bin/cat\n[group:cache]\nprograms=memcached\n";
   EXPECT_GT(uncommented, 90);
   EXPECT_EQ(error(text), "<no error>");
   SupervisordConfig c = load(text);
   EXPECT_EQ(c.servers.size(), 2u);
-  EXPECT_EQ(c.groups.size(), 2u);  // thegroupname (holding theprogramname) and the listener pool
+  // thegroupname (holding theprogramname), the listener pool, db and cache.
+  EXPECT_EQ(c.groups.size(), 4u);
   EXPECT_TRUE(c.deployment.has_value());
   EXPECT_EQ(c.subprocpidfile, "/tmp/supervisord.children");
 }

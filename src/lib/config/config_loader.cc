@@ -12,6 +12,7 @@
 #include "lib/config/program_sections.h"
 #include "lib/config/section_options.h"
 #include "lib/config/section_reader.h"
+#include "lib/config/start_dependencies.h"
 #include "lib/config/supervisord_options.h"
 #include "lib/util/strings.h"
 
@@ -67,6 +68,7 @@ class SupervisordConfigLoader {
     read_rpcinterfaces();
     ProgramSectionContext ctx{doc_, environ_, env_.host_node_name, &config_.parse_warnings};
     config_.groups = read_process_groups(ctx);
+    check_start_dependencies(doc_, config_.groups);
     merge_global_environment();
     read_servers();
     read_ctl();

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "lib/config/check_spec.h"
 #include "lib/config/value_parsers.h"
 #include "lib/util/log_level.h"
 
@@ -83,6 +84,11 @@ struct ProcessConfig {
   std::optional<std::string> serverurl;  // nullopt: AUTO
   std::optional<std::string> http_url;   // the Minos fork's option: the web page links the name here
   bool event_listener = false;
+  // Ours, not supervisor's: what must be ready before this starts
+  // ("name", "group:*", "group:name"), and what ready means.
+  std::vector<std::string> depends_on;
+  ReadyCheck ready;
+  int ready_timeout = 90;
 
   SignalScope stop_scope() const { return stopasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
   SignalScope kill_scope() const { return killasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }

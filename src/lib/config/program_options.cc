@@ -85,6 +85,38 @@ void read_process_name(const O& o, R& r) {
     r.reader.fail(o.name, "%(process_num) must be present within process_name when numprocs > 1");
 }
 
+void read_depends_on(const O& o, R& r) {
+  r.process.depends_on = r.reader.parse(o.name, o.default_text, r.names, parse_string_list);
+  for (const std::string& token : r.process.depends_on) {
+    size_t colon = token.find(':');
+    try {
+      if (colon == std::string::npos) {
+        parse_name(token);
+      } else {
+        parse_name(token.substr(0, colon));
+        if (token.substr(colon + 1) != "*") parse_name(token.substr(colon + 1));
+      }
+    } catch (const ValueError& e) {
+      r.reader.fail(o.name, "expected NAME, GROUP:* or GROUP:NAME, got " + py_repr(token) + ": " + e.what());
+    }
+  }
+}
+
+void read_ready(const O& o, R& r) {
+  r.process.ready = r.reader.parse(o.name, o.default_text, r.names, parse_ready_check);
+}
+
+int number_at_least(const O& o, R& r, int least) {
+  int value = r.reader.parse(o.name, o.default_text, r.names, parse_int32);
+  if (value < least) r.reader.fail(o.name, "expected a number from " + std::to_string(least) + " up");
+  return value;
+}
+
+template <auto Member, int kLeast>
+void at_least(const O& o, R& r) {
+  r.process.*Member = number_at_least(o, r, kLeast);
+}
+
 void read_directory(const O& o, R& r) { r.process.directory = r.reader.get(o.name, r.names); }
 
 void read_command(const O& o, R& r) {
@@ -185,6 +217,13 @@ const ProgramOption kOptions[] = {
      .default_words = "required", .example = "/bin/cat", .listener_doc = "the listener and its arguments",
      .listener_example = "crashmail -m root@localhost",
      .read = read_command},
+    {.name = "depends_on", .sections = kInBoth, .stage = kSection,
+     .doc = "start only once these are ready: NAME, GROUP:*, GROUP:NAME", .default_words = "none",
+     .example = "db, cache:*", .read = read_depends_on},
+    {.name = "ready", .sections = kInProgram, .stage = kProcess, .default_text = "startsecs",
+     .doc = "RUNNING when: startsecs, notify, fd:N, tcp:H:P, http://H:P/PATH, command:CMD", .read = read_ready},
+    {.name = "ready_timeout", .sections = kInProgram, .stage = kSection, .default_text = "90",
+     .doc = "not ready this long: a failed start", .read = at_least<&ProcessConfig::ready_timeout, 1>},
     {.name = "events", .sections = kInEventListener, .stage = kPool, .doc = "event types to subscribe to",
      .default_words = "required", .example = "EVENT"},
     {.name = "buffer_size", .sections = kInEventListener, .stage = kPool, .default_text = "10",

@@ -21,12 +21,12 @@
 #include <string>
 
 #include "lib/config/config_model.h"
-#include "supervisord/deployment/child_task.h"
 #include "supervisord/deployment/config_dict.h"
 #include "supervisord/deployment/job_layout.h"
 #include "supervisord/deployment/package_info.h"
 #include "supervisord/deployment/run_info.h"
 #include "supervisord/process/child_launch.h"
+#include "supervisord/process/child_task.h"
 #include "supervisord/rpc/rpc_context.h"
 
 namespace sn {

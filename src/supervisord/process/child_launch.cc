@@ -69,7 +69,15 @@ SN_CHILD_SIDE int run_child(void* arg) {
   ::dup2(plan.stdin_fd, 0);
   ::dup2(plan.stdout_fd, 1);
   ::dup2(plan.stderr_fd, 2);
-  ::syscall(SYS_close_range, 3, ~0U, 0);
+  if (plan.extra_fd >= 0) {
+    int target = plan.extra_fd_target;
+    ::dup2(plan.extra_fd, target);
+    ::fcntl(target, F_SETFD, 0);  // dup2 onto itself keeps close-on-exec
+    if (target > 3) ::syscall(SYS_close_range, 3, target - 1, 0);
+    ::syscall(SYS_close_range, target + 1, ~0U, 0);
+  } else {
+    ::syscall(SYS_close_range, 3, ~0U, 0);
+  }
   // The daemon ignores SIGPIPE and blocks the signals it reads from its
   // signalfd; a child starts with neither.
   struct KernelSigaction {  // the kernel's layout, not glibc's
@@ -110,9 +118,11 @@ LaunchPad::LaunchPad()
 }
 
 bool LaunchPad::stage(const ChildPlan& plan) {
-  const int sources[3] = {plan.stdin_fd, plan.stdout_fd, plan.stderr_fd};
-  for (int i = 0; i < 3; ++i)
+  const int sources[4] = {plan.stdin_fd, plan.stdout_fd, plan.stderr_fd, plan.extra_fd};
+  for (int i = 0; i < 4; ++i) {
+    if (sources[i] < 0) continue;
     if (!slots_[i] || ::dup3(sources[i], slots_[i].get(), O_CLOEXEC) < 0) return false;
+  }
   return true;
 }
 
@@ -134,6 +144,7 @@ LaunchResult LaunchPad::launch(const ChildPlan& plan) {
   staged.stdin_fd = slots_[0].get();
   staged.stdout_fd = slots_[1].get();
   staged.stderr_fd = slots_[2].get();
+  if (plan.extra_fd >= 0) staged.extra_fd = slots_[3].get();
   ChildStart start{&staged, highest_copied_fd()};
   int pidfd = -1;
   // The daemon is suspended (microseconds) until the child has exec'd;

@@ -45,6 +45,8 @@ struct ChildPlan {
   const char* uid_text;
   int stdin_fd, stdout_fd, stderr_fd;  // become the child's 0, 1, 2
   const rlimit* nofile = nullptr;      // the child's RLIMIT_NOFILE; null: the daemon's
+  int extra_fd = -1;                   // becomes the child's extra_fd_target (ready=fd:N)
+  int extra_fd_target = -1;            // 3 or more
 };
 
 struct LaunchResult {
@@ -64,14 +66,14 @@ class LaunchPad {
   LaunchResult launch(const ChildPlan& plan);
 
   // Highest descriptor a child copies from the daemon's table.
-  int highest_copied_fd() const { return slots_[2].get(); }
+  int highest_copied_fd() const { return slots_[3].get(); }
 
  private:
   bool stage(const ChildPlan& plan);
   void unstage();
 
   UniqueFd dev_null_;
-  std::array<UniqueFd, 3> slots_;  // stdin, stdout, stderr staging
+  std::array<UniqueFd, 4> slots_;  // stdin, stdout, stderr and the extra descriptor, staged
   std::unique_ptr<char[]> stack_;
 };
 

@@ -25,6 +25,8 @@ bool strict_transitions() {
 
 }  // namespace
 
+std::string ProcessHost::stop_process(Process& process) { return process.stop(); }
+
 Process::Process(const ProcessConfig& config, std::string group_name, ProcessHost& host)
     : config_(config),
       group_name_(std::move(group_name)),
@@ -54,7 +56,16 @@ bool Process::change_state(ProcessState to, bool expected) {
 }
 
 void Process::start_if_autostart() {
-  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.may_start(*this)) spawn();
+  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.may_start(*this))
+    start(StartCause::kAutomatic);
+}
+
+void Process::start(StartCause cause) {
+  if (host_.hold_start(*this, cause)) {
+    waiting_ = true;
+    return;
+  }
+  spawn();
 }
 
 void Process::spawn() {
@@ -64,6 +75,10 @@ void Process::spawn() {
   }
   killing_ = false;
   resumed_ = false;
+  waiting_ = false;
+  stop_pending_ = false;
+  start_abandoned_ = false;
+  status_.clear();
   spawn_error_.clear();
   exit_status_.reset();
   ever_spawned_ = true;
@@ -83,6 +98,7 @@ void Process::spawn() {
   child_ = std::move(result.child);
   last_pid_ = child_->pid();
   log().info("spawned: '" + name() + "' with pid " + std::to_string(last_pid_));
+  if (!uses_startsecs()) return deadline_.arm_at(start_mono_ + seconds_to_ns(config_.ready_timeout));
   // startsecs=0: supervisor counts the process as RUNNING as soon as it is
   // spawned, so startProcess answers at once instead of on the next round.
   if (config_.startsecs <= 0) return enter_running();
@@ -92,15 +108,47 @@ void Process::spawn() {
 void Process::enter_running() {
   backoff_ = 0;
   change_state(ProcessState::kRunning);
-  log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
-             std::to_string(config_.startsecs) + " seconds (startsecs)");
+  if (uses_startsecs()) {
+    log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
+               std::to_string(config_.startsecs) + " seconds (startsecs)");
+  } else {
+    log().info("success: " + name() + " entered RUNNING state, process is ready (ready=" +
+               (config_.ready.kind == ReadyCheck::Kind::kProbe    ? config_.ready.probe.text
+                : config_.ready.kind == ReadyCheck::Kind::kNotify ? std::string("notify")
+                                                                  : "fd:" + std::to_string(config_.ready.fd)) +
+               ")");
+  }
+  if (child_) child_->entered_running();
+}
+
+void Process::on_ready() {
+  if (state_ != ProcessState::kStarting || !child_ || start_abandoned_) return;
+  deadline_.cancel();
+  enter_running();
+}
+
+// As a start that failed: the child is stopped, then BACKOFF.
+void Process::ready_timed_out() {
+  if (start_abandoned_) {
+    log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
+    child_->send_signal(SIGKILL, config_.kill_scope());
+    return;
+  }
+  start_abandoned_ = true;
+  log().warn(name() + " was not ready within " + std::to_string(config_.ready_timeout) +
+             " seconds (ready_timeout): stopping it");
+  deadline_.arm_at(now_ns() + seconds_to_ns(config_.stopwaitsecs));
+  child_->send_signal(config_.stopsignal, config_.stop_scope());
 }
 
 void Process::on_deadline() {
   switch (state_) {
-    case ProcessState::kStarting: enter_running(); break;
+    case ProcessState::kStarting:
+      if (uses_startsecs()) enter_running();
+      else if (child_) ready_timed_out();
+      break;
     case ProcessState::kBackoff:
-      if (host_.may_start(*this) && backoff_ <= config_.startretries) spawn();
+      if (host_.may_start(*this) && backoff_ <= config_.startretries) start(StartCause::kAutomatic);
       break;
     case ProcessState::kStopping:
       log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
@@ -139,7 +187,10 @@ void Process::give_up() {
 
 void Process::on_exit(const ExitStatus& status) {
   stop_time_ = host_.clock().wall_seconds();
-  bool too_quickly = now_ns() - start_mono_ < seconds_to_ns(config_.startsecs);
+  stop_pending_ = false;
+  // With ready=, a start fails when the child ends before it is ready.
+  bool too_quickly = uses_startsecs() ? now_ns() - start_mono_ < seconds_to_ns(config_.startsecs)
+                                      : state_ == ProcessState::kStarting && !killing_;
   int code = status.supervisor_code();
   bool expected = contains(config_.exitcodes, code);
   std::string how = status.describe();
@@ -153,7 +204,9 @@ void Process::on_exit(const ExitStatus& status) {
     child_.reset();
   } else if (too_quickly) {
     exit_status_.reset();
-    spawn_error_ = "Exited too quickly (process log may have details)";
+    spawn_error_ = start_abandoned_
+                       ? "Not ready within " + std::to_string(config_.ready_timeout) + " seconds (ready_timeout)"
+                       : "Exited too quickly (process log may have details)";
     change_state(ProcessState::kBackoff);
     log().warn("exited: " + name() + " (" + how + "; not expected)");
     child_.reset();
@@ -179,7 +232,7 @@ void Process::after_exited() {
   if (state_ != ProcessState::kExited || !host_.may_start(*this)) return;
   bool restart = config_.autorestart == AutoRestart::kAlways ||
                  (config_.autorestart == AutoRestart::kUnexpected && !contains(config_.exitcodes, *exit_status_));
-  if (restart) spawn();
+  if (restart) start(StartCause::kAutomatic);
 }
 
 void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
@@ -203,6 +256,8 @@ void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
 std::string Process::stop() { return kill(config_.stopsignal); }
 
 std::string Process::kill(int sig) {
+  waiting_ = false;
+  stop_pending_ = false;
   if (state_ == ProcessState::kBackoff) {
     log().debug("Attempted to kill " + name() + ", which is in BACKOFF state.");
     deadline_.cancel();

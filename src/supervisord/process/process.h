@@ -26,6 +26,10 @@ namespace sn {
 
 class Process;
 
+// Who asked for a start: the daemon itself (autostart, autorestart, a
+// retry) or an operator (startProcess), who also starts what it depends on.
+enum class StartCause { kAutomatic, kRequested };
+
 // The operating-system side of a running child.
 class ChildHandle {
  public:
@@ -34,6 +38,8 @@ class ChildHandle {
   // 0, or the errno of the failure (ESRCH when it already exited).
   virtual int send_signal(int sig, SignalScope scope) = 0;
   virtual void reopen_logs() {}
+  // The process went STARTING -> RUNNING (health checks begin).
+  virtual void entered_running() {}
   // Deletes the log files and starts them again empty. 0 or errno.
   virtual int clear_logs() { return 0; }
   // Queues bytes for the child's stdin. 0, or EPIPE when it is closed.
@@ -64,9 +70,13 @@ class ProcessHost {
   // Creates the OS process; its end comes back through Process::on_exit().
   virtual SpawnResult spawn(Process& process) = 0;
   // Whether `process` may start now on its own (autostart, autorestart,
-  // a retry). False while supervisord stops everything; the place where
-  // start dependencies between programs would hold a process back.
+  // a retry). False while supervisord stops everything.
   virtual bool may_start(const Process& process) const = 0;
+  // Whether a start of `process` must wait for what it depends on; the
+  // host starts it once that is ready.
+  virtual bool hold_start(Process&, StartCause) { return false; }
+  // Stops `process` (an operator's stop, a shutdown). "" or the error text.
+  virtual std::string stop_process(Process& process);
   virtual void state_changed(Process& process, ProcessState from, bool expected) = 0;
   // subprocpidfile: children outlive supervisord and can be adopted.
   virtual bool children_outlive_daemon() const { return false; }
@@ -110,8 +120,22 @@ class Process {
 
   // STOPPED and never started, with autostart=true: start it.
   void start_if_autostart();
+  // Starts now, or once what it depends on is ready (waiting() meanwhile).
+  void start(StartCause cause);
   // Starts from STOPPED, EXITED, FATAL or BACKOFF (the caller checks).
   void spawn();
+  // Held back by its start dependencies; the text names them ("db").
+  bool waiting() const { return waiting_; }
+  const std::string& waiting_for() const { return waiting_for_; }
+  void set_waiting_for(std::string names) { waiting_for_ = std::move(names); }
+  void cancel_wait() { waiting_ = false; }
+  // To be stopped once its dependents have stopped.
+  bool stop_pending() const { return stop_pending_; }
+  void set_stop_pending(bool pending) { stop_pending_ = pending; }
+  // ready=: the child said it is ready, or what it says of itself (STATUS=).
+  void on_ready();
+  void set_status(std::string status) { status_ = std::move(status); }
+  const std::string& status() const { return status_; }
   // An administrative stop: stopsignal, then SIGKILL after stopwaitsecs.
   // Returns "" or the error text.
   std::string stop();
@@ -134,6 +158,8 @@ class Process {
   std::string kill(int sig);
   void on_deadline();
   void enter_running();
+  void ready_timed_out();
+  bool uses_startsecs() const { return config_.ready.kind == ReadyCheck::Kind::kStartsecs; }
   void enter_backoff();
   void after_exited();
   int64_t backoff_delay_ns() const;
@@ -159,8 +185,14 @@ class Process {
   int backoff_ = 0;
   bool killing_ = false;
   bool resumed_ = false;
-  // One deadline whose meaning depends on the state: STARTING -> RUNNING,
-  // BACKOFF -> next attempt, STOPPING -> SIGKILL.
+  bool waiting_ = false;
+  std::string waiting_for_;
+  bool stop_pending_ = false;
+  bool start_abandoned_ = false;  // not ready in time: its end is a failed start
+  std::string status_;
+  // One deadline whose meaning depends on the state: STARTING -> RUNNING
+  // (or, with ready=, the end of ready_timeout; then SIGKILL), BACKOFF ->
+  // next attempt, STOPPING -> SIGKILL.
   Timer deadline_;
 };
 

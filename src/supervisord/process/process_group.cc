@@ -2,7 +2,7 @@
 
 namespace sn {
 
-ProcessGroup::ProcessGroup(SharedGroupConfig config, ProcessHost& host) : config_(std::move(config)) {
+ProcessGroup::ProcessGroup(SharedGroupConfig config, ProcessHost& host) : config_(std::move(config)), host_(host) {
   processes_.reserve(config_->processes.size());
   for (const ProcessConfig& p : config_->processes) processes_.push_back(std::make_unique<Process>(p, name(), host));
 }
@@ -22,7 +22,9 @@ void ProcessGroup::stop_all() {
     Process& p = **it;
     switch (p.state()) {
       case ProcessState::kRunning:
-      case ProcessState::kStarting: p.stop(); break;
+      case ProcessState::kStarting:
+        if (!p.stop_pending() && !p.killing()) host_.stop_process(p);
+        break;
       case ProcessState::kBackoff: p.give_up(); break;
       default: break;
     }

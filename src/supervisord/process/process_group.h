@@ -33,6 +33,7 @@ class ProcessGroup {
 
  private:
   SharedGroupConfig config_;
+  ProcessHost& host_;
   std::vector<std::unique_ptr<Process>> processes_;
 };
 

@@ -13,6 +13,7 @@
 #include "lib/util/unique_fd.h"
 #include "supervisord/output/output_channel.h"
 #include "supervisord/process/process.h"
+#include "supervisord/process/readiness_watch.h"
 
 namespace sn {
 
@@ -29,6 +30,8 @@ class RunningChild final : public ChildHandle {
   void reopen_logs() override;
   int clear_logs() override;
   int write_stdin(std::string_view data) override;
+  // ready= other than startsecs: what tells when the child is ready.
+  void watch_readiness(std::unique_ptr<ReadinessWatch> watch) { readiness_ = std::move(watch); }
 
  private:
   void on_exited();
@@ -46,6 +49,7 @@ class RunningChild final : public ChildHandle {
   std::unique_ptr<OutputChannel> err_;
   UniqueFd pidfd_;
   EventLoop::Watch watch_;
+  std::unique_ptr<ReadinessWatch> readiness_;
 };
 
 }  // namespace sn

@@ -13,6 +13,7 @@
 #include "supervisord/process/child_environment.h"
 #include "supervisord/process/child_launch.h"
 #include "supervisord/process/command_resolver.h"
+#include "supervisord/process/readiness_watch.h"
 #include "supervisord/process/running_child.h"
 
 namespace sn {
@@ -104,9 +105,13 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   if (!err && !config.redirect_stderr) err = make_pipe(&errp, true);
   if (err == EMFILE || err == ENFILE) return {nullptr, "too many open files to spawn '" + name + "'"};
   if (err) return {nullptr, "unknown error making dispatchers for '" + name + "': " + errno_name(err)};
+  ReadinessSetup readiness;
+  if (std::string problem = prepare_readiness(config.ready, &readiness); !problem.empty())
+    return {nullptr, problem + " for '" + name + "'"};
 
   std::vector<std::string> env = build_child_environment(settings_.inherited_environment, config, process.group_name(),
                                                          settings_.default_server_url);
+  if (!readiness.notify_address.empty()) env.push_back("NOTIFY_SOCKET=" + readiness.notify_address);
   std::vector<char*> envp = c_strings(env);
   std::vector<std::string> argv_strings = command.argv;
   std::vector<char*> argv = c_strings(argv_strings);
@@ -123,7 +128,9 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
                  in.read_end.get(),
                  out.write_end.get(),
                  config.redirect_stderr ? out.write_end.get() : errp.write_end.get(),
-                 settings_.child_nofile ? &*settings_.child_nofile : nullptr};
+                 settings_.child_nofile ? &*settings_.child_nofile : nullptr,
+                 readiness.child_end ? readiness.child_end.get() : -1,
+                 readiness.child_fd};
 
   LaunchResult launched = launch_pad_.launch(plan);
   if (launched.pid < 0) {
@@ -134,6 +141,7 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   }
   pid_t pid = launched.pid;
   UniqueFd pidfd = std::move(launched.pidfd);
+  readiness.child_end.reset();  // the child's now: its EOF must reach the daemon
 
   auto channel = [&](UniqueFd fd, std::unique_ptr<RotatingFile> log, const char* which) {
     OutputChannelOptions options;
@@ -169,9 +177,16 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   std::unique_ptr<OutputChannel> out_channel = channel(std::move(out.read_end), std::move(out_log), "stdout");
   std::unique_ptr<OutputChannel> err_channel;
   if (!config.redirect_stderr) err_channel = channel(std::move(errp.read_end), std::move(err_log), "stderr");
-  return {std::make_unique<RunningChild>(loop_, logger_, process, pid, std::move(pidfd), std::move(in.write_end),
-                                         std::move(out_channel), std::move(err_channel)),
-          ""};
+  auto child = std::make_unique<RunningChild>(loop_, logger_, process, pid, std::move(pidfd), std::move(in.write_end),
+                                              std::move(out_channel), std::move(err_channel));
+  if (config.ready.kind != ReadyCheck::Kind::kStartsecs) {
+    ReadinessWatch::Events events{[&process] { process.on_ready(); },
+                                  [&process](const std::string& status) { process.set_status(status); }};
+    child->watch_readiness(std::make_unique<ReadinessWatch>(loop_, launch_pad_, config.ready, config.ready_timeout,
+                                                            std::move(readiness), config.uid.value_or(::getuid()),
+                                                            std::move(events)));
+  }
+  return {std::move(child), ""};
 }
 
 }  // namespace sn

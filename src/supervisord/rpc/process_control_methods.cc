@@ -25,12 +25,16 @@ void start_process(RpcContext& c, Process& p, const std::string& name, bool wait
   if (!command.ok()) throw RpcError(FaultCode::kNotExecutable, command.error);
   if (is_running_state(p.state())) throw RpcError(FaultCode::kAlreadyStarted, name);
   if (p.state() == ProcessState::kUnknown) throw RpcError(FaultCode::kFailed, name + " is in an unknown process state");
-  p.spawn();
-  if (!p.spawn_error().empty()) throw RpcError(FaultCode::kSpawnError, name);
+  p.start(StartCause::kRequested);
+  if (!p.waiting() && !p.spawn_error().empty()) throw RpcError(FaultCode::kSpawnError, name);
   if (!wait || p.state() == ProcessState::kRunning) return done(RpcResult::of(true));
   c.pending.add([&c, group = p.group_name(), pname = p.name(), name, done]() {
     Process* q = find(c.supervisor, group, pname);
-    if (q && !q->spawn_error().empty()) {
+    if (q && q->waiting()) {
+      // Held by its start dependencies: done when one of them cannot start.
+      if (!c.supervisor.start_gate().blocked(*q)) return false;
+      done(RpcResult::error(Fault::of(FaultCode::kSpawnError, name)));
+    } else if (q && !q->spawn_error().empty()) {
       done(RpcResult::error(Fault::of(FaultCode::kSpawnError, name)));
     } else if (!q || (q->state() != ProcessState::kStarting && q->state() != ProcessState::kRunning)) {
       done(RpcResult::error(Fault::of(FaultCode::kAbnormalTermination, name)));
@@ -45,8 +49,12 @@ void start_process(RpcContext& c, Process& p, const std::string& name, bool wait
 
 void stop_process(RpcContext& c, Process& p, const std::string& name, bool wait, RpcDone done) {
   c.check_running();
+  if (p.waiting() && !is_running_state(p.state())) {
+    p.cancel_wait();  // a start that had not happened yet
+    return done(RpcResult::of(true));
+  }
   if (!is_running_state(p.state())) throw RpcError(FaultCode::kNotRunning, name);
-  std::string error = p.stop();
+  std::string error = c.supervisor.stop_process(p);
   if (!error.empty()) throw RpcError(FaultCode::kFailed, error);
   if (!wait || is_stopped_state(p.state())) return done(RpcResult::of(true));
   c.pending.add([&c, group = p.group_name(), pname = p.name(), done]() {
@@ -94,7 +102,8 @@ std::vector<Process*> members(const ProcessGroup& g) {
 }
 
 bool not_running(const Process& p) { return !is_running_state(p.state()); }
-bool running(const Process& p) { return is_running_state(p.state()); }
+// A waiting start is stopped too: it is cancelled.
+bool running(const Process& p) { return is_running_state(p.state()) || p.waiting(); }
 bool signallable(const Process& p) { return is_signallable_state(p.state()); }
 
 }  // namespace

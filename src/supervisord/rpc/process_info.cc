@@ -27,10 +27,12 @@ std::string format_uptime(int64_t seconds) {
 }
 
 std::string process_description(const Process& p, double now) {
+  if (p.waiting() && !p.child()) return "waiting for " + p.waiting_for();
   switch (p.state()) {
     case ProcessState::kRunning:
       return "pid " + std::to_string(p.pid()) + ", uptime " +
-             format_uptime(capped_time(now) - capped_time(p.start_time())) + (p.resumed() ? " [resumed]" : "");
+             format_uptime(capped_time(now) - capped_time(p.start_time())) + (p.resumed() ? " [resumed]" : "") +
+             (p.status().empty() ? "" : ", " + p.status());
     case ProcessState::kFatal:
     case ProcessState::kBackoff:
       return p.spawn_error().empty() ? "unknown error (try \"tail " + p.name() + "\")" : p.spawn_error();

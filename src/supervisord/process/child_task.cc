@@ -1,6 +1,6 @@
-// Tested by t/integration/test_deployment.py: downloads, unpacking and the
-// jobs' scripts all run as child tasks (timeouts, output, failures).
-#include "supervisord/deployment/child_task.h"
+// Tested by t/integration/test_deployment.py (downloads, unpacking and the
+// jobs' scripts: timeouts, output, failures) and test_readiness.py (probes).
+#include "supervisord/process/child_task.h"
 
 #include <fcntl.h>
 #include <sys/epoll.h>
