@@ -24,6 +24,7 @@ ControlServer::ControlServer(EventLoop& loop, Logger& logger, Supervisor& superv
     deployment_ = std::make_unique<DeploymentService>(*d, supervisor.config().here + "/conf", context_, internal_);
     deployment_->add_methods(public_);
   }
+  if (wants_native_methods(supervisor.group_configs())) add_native_methods(public_, context_);
   add_system_methods(public_, pending_);
   // Deferred calls look again whenever a process changes state.
   supervisor.add_state_listener([this](Process&, ProcessState, bool) { pending_.wake(); });

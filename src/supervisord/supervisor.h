@@ -96,6 +96,7 @@ class Supervisor final : public ProcessHost {
   // Stops `process`, its dependents first. "" or the error text.
   std::string stop_process(Process& process) override { return gate_.stop(process); }
   const StartGate& start_gate() const { return gate_; }
+  void health_changed(Process& process, Health from) override { hub_.health_changed(process, from); }
   void state_changed(Process& process, ProcessState from, bool expected) override;
   bool children_outlive_daemon() const override { return !config_.subprocpidfile.empty(); }
 

@@ -53,5 +53,12 @@ TEST(ReadyCheck, EveryKind) {
     EXPECT_THROW(parse_ready_check(bad), ValueError) << bad;
 }
 
+TEST(HealthAction, Words) {
+  EXPECT_EQ(parse_health_action("restart"), HealthAction::kRestart);
+  EXPECT_EQ(parse_health_action(" STOP"), HealthAction::kStop);
+  EXPECT_EQ(parse_health_action("none"), HealthAction::kNone);
+  EXPECT_THROW(parse_health_action("kill"), ValueError);
+}
+
 }  // namespace
 }  // namespace sn

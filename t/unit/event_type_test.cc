@@ -6,7 +6,7 @@ namespace sn {
 namespace {
 
 TEST(EventType, NamesRoundTrip) {
-  for (int i = 0; i <= static_cast<int>(EventType::kProcessGroupRemoved); ++i) {
+  for (int i = 0; i <= static_cast<int>(EventType::kProcessHealthUnhealthy); ++i) {
     EventType t = static_cast<EventType>(i);
     EXPECT_EQ(parse_event_type(event_type_name(t)), t);
   }
@@ -23,6 +23,14 @@ TEST(EventType, Hierarchy) {
   EXPECT_FALSE(event_type_is_a(EventType::kTick5, EventType::kProcessState));
   EXPECT_FALSE(event_type_is_a(EventType::kEvent, EventType::kTick));
   EXPECT_TRUE(event_type_is_a(EventType::kTick60, EventType::kTick60));
+}
+
+TEST(EventType, HealthIsOutsideEvent) {
+  EXPECT_TRUE(event_type_is_a(EventType::kProcessHealthUnhealthy, EventType::kProcessHealth));
+  EXPECT_TRUE(event_type_is_a(EventType::kProcessHealthHealthy, EventType::kProcessHealth));
+  EXPECT_FALSE(event_type_is_a(EventType::kProcessHealthUnhealthy, EventType::kEvent));
+  EXPECT_FALSE(event_type_is_a(EventType::kProcessHealth, EventType::kEvent));
+  EXPECT_FALSE(event_type_is_a(EventType::kProcessStateRunning, EventType::kProcessHealth));
 }
 
 }  // namespace

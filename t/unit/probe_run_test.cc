@@ -92,7 +92,9 @@ TEST_F(ProbeRunTest, HttpNeedsA2xxAnswer) {
     auto answer = run("http://127.0.0.1:" + std::to_string(l.port) + "/health?x=1", 2000, serve);
     ASSERT_TRUE(answer);
     EXPECT_EQ(answer->first, ok) << answer->second;
-    if (!ok) EXPECT_EQ(answer->second, "HTTP 500");
+    if (!ok) {
+      EXPECT_EQ(answer->second, "HTTP 500");
+    }
     EXPECT_EQ(request.substr(0, request.find("\r\n")), "GET /health?x=1 HTTP/1.0");
   }
 }

@@ -73,5 +73,24 @@ TEST_F(ConfigTest, ReadinessOptions) {
   EXPECT_NE(error(program("ready=ping\n")).find("ready: expected startsecs, notify, fd:N"), std::string::npos);
 }
 
+TEST_F(ConfigTest, HealthOptions) {
+  ProcessConfig plain = only_process(load(program("")));
+  EXPECT_FALSE(plain.health.enabled());
+  EXPECT_EQ(plain.health, HealthCheck{});
+  ProcessConfig p =
+      only_process(load(program("healthcheck=http://127.0.0.1:8080/up\nhealthcheck_interval=2\nhealthcheck_timeout=1\n"
+                                "healthcheck_retries=2\nhealthcheck_start_period=4\nhealthcheck_action=stop\n")));
+  EXPECT_EQ(p.health.probe.path, "/up");
+  EXPECT_EQ(p.health.interval_secs, 2);
+  EXPECT_EQ(p.health.timeout_secs, 1);
+  EXPECT_EQ(p.health.retries, 2);
+  EXPECT_EQ(p.health.start_period_secs, 4);
+  EXPECT_EQ(p.health.action, HealthAction::kStop);
+  EXPECT_FALSE(only_process(load(program("healthcheck=none\n"))).health.enabled());
+  EXPECT_NE(error(program("healthcheck=ping\n")).find("healthcheck: expected tcp:HOST:PORT"), std::string::npos);
+  EXPECT_NE(error(program("healthcheck_retries=0\n")).find("expected a number from 1 up"), std::string::npos);
+  EXPECT_NE(error(program("healthcheck_action=kill\n")).find("expected restart, stop or none"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace sn

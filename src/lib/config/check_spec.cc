@@ -78,4 +78,12 @@ ReadyCheck parse_ready_check(std::string_view v) {
   return r;
 }
 
+HealthAction parse_health_action(std::string_view v) {
+  std::string lower = to_lower(trim(v));
+  if (lower == "restart") return HealthAction::kRestart;
+  if (lower == "stop") return HealthAction::kStop;
+  if (lower == "none") return HealthAction::kNone;
+  throw ValueError("expected restart, stop or none, got " + py_repr(std::string(trim(v))));
+}
+
 }  // namespace sn

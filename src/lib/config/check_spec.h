@@ -1,4 +1,5 @@
-// What "ready" means for a program (ready=): ours, not supervisor's. A probe is a TCP connect, an HTTP GET answered
+// What "ready" and "healthy" mean for a program (ready=, healthcheck=):
+// ours, not supervisor's. A probe is a TCP connect, an HTTP GET answered
 // with 2xx, or a command that exits 0.
 #pragma once
 
@@ -39,5 +40,21 @@ struct ReadyCheck {
 
 // "startsecs", "notify", "fd:N" (N >= 3), or a probe. Throws ValueError.
 ReadyCheck parse_ready_check(std::string_view v);
+
+enum class HealthAction { kRestart, kStop, kNone };
+HealthAction parse_health_action(std::string_view v);
+
+// healthcheck= and its companions: Docker's HEALTHCHECK, run by the daemon.
+struct HealthCheck {
+  Probe probe;  // kind kNone: no health check
+  int interval_secs = 30;
+  int timeout_secs = 10;
+  int retries = 3;
+  int start_period_secs = 0;
+  HealthAction action = HealthAction::kRestart;
+
+  bool enabled() const { return probe.kind != Probe::Kind::kNone; }
+  bool operator==(const HealthCheck&) const = default;
+};
 
 }  // namespace sn

@@ -85,10 +85,11 @@ struct ProcessConfig {
   std::optional<std::string> http_url;   // the Minos fork's option: the web page links the name here
   bool event_listener = false;
   // Ours, not supervisor's: what must be ready before this starts
-  // ("name", "group:*", "group:name"), and what ready means.
+  // ("name", "group:*", "group:name"), what ready means, and health.
   std::vector<std::string> depends_on;
   ReadyCheck ready;
   int ready_timeout = 90;
+  HealthCheck health;
 
   SignalScope stop_scope() const { return stopasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
   SignalScope kill_scope() const { return killasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }

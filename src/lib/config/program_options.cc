@@ -117,6 +117,21 @@ void at_least(const O& o, R& r) {
   r.process.*Member = number_at_least(o, r, kLeast);
 }
 
+template <auto Member, int kLeast>
+void health_at_least(const O& o, R& r) {
+  r.process.health.*Member = number_at_least(o, r, kLeast);
+}
+
+void read_healthcheck(const O& o, R& r) {
+  if (auto text = r.reader.get(o.name, r.names); text && to_lower(trim(*text)) != "none") {
+    r.process.health.probe = r.reader.parse(o.name, "", r.names, parse_probe);
+  }
+}
+
+void read_healthcheck_action(const O& o, R& r) {
+  r.process.health.action = r.reader.parse(o.name, o.default_text, r.names, parse_health_action);
+}
+
 void read_directory(const O& o, R& r) { r.process.directory = r.reader.get(o.name, r.names); }
 
 void read_command(const O& o, R& r) {
@@ -224,6 +239,19 @@ const ProgramOption kOptions[] = {
      .doc = "RUNNING when: startsecs, notify, fd:N, tcp:H:P, http://H:P/PATH, command:CMD", .read = read_ready},
     {.name = "ready_timeout", .sections = kInProgram, .stage = kSection, .default_text = "90",
      .doc = "not ready this long: a failed start", .read = at_least<&ProcessConfig::ready_timeout, 1>},
+    {.name = "healthcheck", .sections = kInProgram, .stage = kProcess, .doc = "tcp:H:P, http://H:P/PATH or command:CMD",
+     .default_words = "none", .example = "http://127.0.0.1:8080/health", .read = read_healthcheck},
+    {.name = "healthcheck_interval", .sections = kInProgram, .stage = kSection, .default_text = "30",
+     .doc = "seconds between checks", .read = health_at_least<&HealthCheck::interval_secs, 1>},
+    {.name = "healthcheck_timeout", .sections = kInProgram, .stage = kSection, .default_text = "10",
+     .doc = "a check not done in time failed", .read = health_at_least<&HealthCheck::timeout_secs, 1>},
+    {.name = "healthcheck_retries", .sections = kInProgram, .stage = kSection, .default_text = "3",
+     .doc = "failures in a row that make it unhealthy", .read = health_at_least<&HealthCheck::retries, 1>},
+    {.name = "healthcheck_start_period", .sections = kInProgram, .stage = kSection, .default_text = "0",
+     .doc = "failures after RUNNING not counted for this long",
+     .read = health_at_least<&HealthCheck::start_period_secs, 0>},
+    {.name = "healthcheck_action", .sections = kInProgram, .stage = kSection, .default_text = "restart",
+     .doc = "when unhealthy: restart, stop or none", .read = read_healthcheck_action},
     {.name = "events", .sections = kInEventListener, .stage = kPool, .doc = "event types to subscribe to",
      .default_words = "required", .example = "EVENT"},
     {.name = "buffer_size", .sections = kInEventListener, .stage = kPool, .default_text = "10",

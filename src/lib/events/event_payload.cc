@@ -13,6 +13,13 @@ std::string process_state_payload(std::string_view process, std::string_view gro
   return out;
 }
 
+std::string process_health_payload(std::string_view process, std::string_view group, std::string_view from_health,
+                                   int64_t pid, int failures) {
+  return "processname:" + std::string(process) + " groupname:" + std::string(group) +
+         " from_health:" + std::string(from_health) + " pid:" + std::to_string(pid) +
+         " failures:" + std::to_string(failures);
+}
+
 std::string decoded_output(std::string_view data) {
   if (is_valid_utf8(data)) return std::string(data);
   return "Undecodable: " + py_bytes_repr(data);

@@ -16,6 +16,10 @@ namespace sn {
 // the three common fields, then the type's extras in order.
 std::string process_state_payload(std::string_view process, std::string_view group, std::string_view from_state,
                                   const std::vector<std::pair<std::string, std::string>>& extras);
+// "processname:web groupname:web from_health:HEALTHY pid:42 failures:3"
+// (PROCESS_HEALTH_*: ours).
+std::string process_health_payload(std::string_view process, std::string_view group, std::string_view from_health,
+                                   int64_t pid, int failures);
 // "processname:p groupname:g pid:42 channel:stdout\n<data>".
 std::string process_log_payload(std::string_view process, std::string_view group, int64_t pid, std::string_view channel,
                                 std::string_view data);

@@ -11,7 +11,7 @@ struct TypeInfo {
   EventType parent;
 };
 
-constexpr std::array<TypeInfo, 27> kTypes{{
+constexpr std::array<TypeInfo, 30> kTypes{{
     {EventType::kEvent, "EVENT", EventType::kEvent},
     {EventType::kProcessState, "PROCESS_STATE", EventType::kEvent},
     {EventType::kProcessStateStopped, "PROCESS_STATE_STOPPED", EventType::kProcessState},
@@ -39,6 +39,9 @@ constexpr std::array<TypeInfo, 27> kTypes{{
     {EventType::kProcessGroup, "PROCESS_GROUP", EventType::kEvent},
     {EventType::kProcessGroupAdded, "PROCESS_GROUP_ADDED", EventType::kProcessGroup},
     {EventType::kProcessGroupRemoved, "PROCESS_GROUP_REMOVED", EventType::kProcessGroup},
+    {EventType::kProcessHealth, "PROCESS_HEALTH", EventType::kProcessHealth},
+    {EventType::kProcessHealthHealthy, "PROCESS_HEALTH_HEALTHY", EventType::kProcessHealth},
+    {EventType::kProcessHealthUnhealthy, "PROCESS_HEALTH_UNHEALTHY", EventType::kProcessHealth},
 }};
 
 const TypeInfo& info(EventType type) { return kTypes[static_cast<size_t>(type)]; }
@@ -56,7 +59,7 @@ std::optional<EventType> parse_event_type(std::string_view name) {
 bool event_type_is_a(EventType type, EventType ancestor) {
   for (;;) {
     if (type == ancestor) return true;
-    if (type == EventType::kEvent) return false;
+    if (info(type).parent == type) return false;  // a root: EVENT, PROCESS_HEALTH
     type = info(type).parent;
   }
 }

@@ -1,5 +1,8 @@
 // supervisor's event types and their hierarchy: subscribing to a type
-// (PROCESS_STATE, EVENT) receives every type below it.
+// (PROCESS_STATE, EVENT) receives every type below it. PROCESS_HEALTH and
+// its two types are ours and a root of their own, outside EVENT: only a
+// pool that names them receives them, so existing listeners see the same
+// stream as under supervisor.
 #pragma once
 
 #include <cstdint>
@@ -36,6 +39,9 @@ enum class EventType : uint8_t {
   kProcessGroup,
   kProcessGroupAdded,
   kProcessGroupRemoved,
+  kProcessHealth,
+  kProcessHealthHealthy,
+  kProcessHealthUnhealthy,
 };
 
 // "PROCESS_STATE_EXITED".

@@ -31,6 +31,14 @@ void ProcessEventHub::state_changed(Process& process, ProcessState from, bool ex
   if (!pools_.empty()) bus_.publish(process_state_event(process, from, expected));  // no text for nobody
 }
 
+void ProcessEventHub::health_changed(Process& process, Health from) {
+  if (pools_.empty() || process.health() == Health::kUnknown) return;
+  EventType type =
+      process.health() == Health::kHealthy ? EventType::kProcessHealthHealthy : EventType::kProcessHealthUnhealthy;
+  bus_.publish({type, process_health_payload(process.name(), process.group_name(), health_name(from), process.pid(),
+                                             process.health_failures())});
+}
+
 void ProcessEventHub::listener_output(Process& listener, std::string_view data) {
   if (ListenerPool* pool = find_pool(listener.group_name())) pool->on_listener_output(listener, data);
 }

@@ -32,6 +32,8 @@ class ProcessEventHub final : public ChildOutputSink {
   // After a process changed state: its pool hears first (a dead listener's
   // event goes back before this newer one), then PROCESS_STATE_*.
   void state_changed(Process& process, ProcessState from, bool expected);
+  // PROCESS_HEALTH_HEALTHY / _UNHEALTHY (ours; only pools naming them get them).
+  void health_changed(Process& process, Health from);
 
   // ChildOutputSink
   void listener_output(Process& listener, std::string_view data) override;

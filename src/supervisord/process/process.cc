@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <utility>
 
 #include "lib/util/signals.h"
 
@@ -79,6 +80,10 @@ void Process::spawn() {
   stop_pending_ = false;
   start_abandoned_ = false;
   status_.clear();
+  health_ = Health::kUnknown;
+  health_failures_ = 0;
+  health_error_.clear();
+  restart_when_stopped_ = false;
   spawn_error_.clear();
   exit_status_.reset();
   ever_spawned_ = true;
@@ -202,6 +207,7 @@ void Process::on_exit(const ExitStatus& status) {
     change_state(ProcessState::kStopped);
     log().log(expected || status.unknown ? LogLevel::kInfo : LogLevel::kWarn, "stopped: " + name() + " (" + how + ")");
     child_.reset();
+    if (std::exchange(restart_when_stopped_, false) && host_.may_start(*this)) start(StartCause::kAutomatic);
   } else if (too_quickly) {
     exit_status_.reset();
     spawn_error_ = start_abandoned_
@@ -253,11 +259,40 @@ void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
   state_ = ProcessState::kRunning;
 }
 
-std::string Process::stop() { return kill(config_.stopsignal); }
+void Process::on_health(Health from, const HealthTracker& tracker) {
+  health_ = tracker.health();
+  health_failures_ = tracker.failures();
+  health_error_ = tracker.last_error();
+  if (health_ == Health::kHealthy) {
+    log().info(name() + " is healthy (" + config_.health.probe.text + ")");
+  } else if (health_ == Health::kUnhealthy) {
+    log().warn(name() + " is unhealthy: " + std::to_string(health_failures_) +
+               " checks failed in a row, the last: " + health_error_);
+  }
+  host_.health_changed(*this, from);
+  if (health_ != Health::kUnhealthy || state_ != ProcessState::kRunning) return;
+  switch (config_.health.action) {
+    case HealthAction::kRestart:
+      log().warn("restarting " + name() + " (healthcheck_action=restart)");
+      kill(config_.stopsignal);
+      restart_when_stopped_ = killing_;
+      break;
+    case HealthAction::kStop:
+      log().warn("stopping " + name() + " (healthcheck_action=stop)");
+      kill(config_.stopsignal);
+      break;
+    case HealthAction::kNone: break;
+  }
+}
 
-std::string Process::kill(int sig) {
+std::string Process::stop() {
   waiting_ = false;
   stop_pending_ = false;
+  restart_when_stopped_ = false;
+  return kill(config_.stopsignal);
+}
+
+std::string Process::kill(int sig) {
   if (state_ == ProcessState::kBackoff) {
     log().debug("Attempted to kill " + name() + ", which is in BACKOFF state.");
     deadline_.cancel();

@@ -20,6 +20,7 @@
 #include "lib/util/timer_queue.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/process/child_output_sink.h"
+#include "supervisord/process/health_tracker.h"
 #include "supervisord/process/process_state.h"
 
 namespace sn {
@@ -77,6 +78,8 @@ class ProcessHost {
   virtual bool hold_start(Process&, StartCause) { return false; }
   // Stops `process` (an operator's stop, a shutdown). "" or the error text.
   virtual std::string stop_process(Process& process);
+  // healthcheck=: the health of `process` changed (PROCESS_HEALTH events).
+  virtual void health_changed(Process&, Health /*from*/) {}
   virtual void state_changed(Process& process, ProcessState from, bool expected) = 0;
   // subprocpidfile: children outlive supervisord and can be adopted.
   virtual bool children_outlive_daemon() const { return false; }
@@ -136,6 +139,12 @@ class Process {
   void on_ready();
   void set_status(std::string status) { status_ = std::move(status); }
   const std::string& status() const { return status_; }
+  // healthcheck=: what the last checks of the running child said; acts
+  // on healthcheck_action when it becomes unhealthy.
+  void on_health(Health from, const HealthTracker& tracker);
+  Health health() const { return health_; }
+  int health_failures() const { return health_failures_; }
+  const std::string& health_error() const { return health_error_; }
   // An administrative stop: stopsignal, then SIGKILL after stopwaitsecs.
   // Returns "" or the error text.
   std::string stop();
@@ -190,6 +199,10 @@ class Process {
   bool stop_pending_ = false;
   bool start_abandoned_ = false;  // not ready in time: its end is a failed start
   std::string status_;
+  Health health_ = Health::kUnknown;
+  int health_failures_ = 0;
+  std::string health_error_;
+  bool restart_when_stopped_ = false;  // healthcheck_action=restart
   // One deadline whose meaning depends on the state: STARTING -> RUNNING
   // (or, with ready=, the end of ready_timeout; then SIGKILL), BACKOFF ->
   // next attempt, STOPPING -> SIGKILL.

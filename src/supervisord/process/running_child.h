@@ -12,6 +12,7 @@
 #include "lib/util/logger.h"
 #include "lib/util/unique_fd.h"
 #include "supervisord/output/output_channel.h"
+#include "supervisord/process/health_watch.h"
 #include "supervisord/process/process.h"
 #include "supervisord/process/readiness_watch.h"
 
@@ -32,6 +33,11 @@ class RunningChild final : public ChildHandle {
   int write_stdin(std::string_view data) override;
   // ready= other than startsecs: what tells when the child is ready.
   void watch_readiness(std::unique_ptr<ReadinessWatch> watch) { readiness_ = std::move(watch); }
+  // healthcheck=: checked from RUNNING on.
+  void watch_health(std::unique_ptr<HealthWatch> watch) { health_ = std::move(watch); }
+  void entered_running() override {
+    if (health_) health_->start();
+  }
 
  private:
   void on_exited();
@@ -50,6 +56,7 @@ class RunningChild final : public ChildHandle {
   UniqueFd pidfd_;
   EventLoop::Watch watch_;
   std::unique_ptr<ReadinessWatch> readiness_;
+  std::unique_ptr<HealthWatch> health_;
 };
 
 }  // namespace sn

@@ -186,6 +186,11 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
                                                             std::move(readiness), config.uid.value_or(::getuid()),
                                                             std::move(events)));
   }
+  if (config.health.enabled()) {
+    child->watch_health(std::make_unique<HealthWatch>(
+        loop_, launch_pad_, config.health,
+        [&process](Health from, const HealthTracker& tracker) { process.on_health(from, tracker); }));
+  }
   return {std::move(child), ""};
 }
 

@@ -26,13 +26,27 @@ std::string format_uptime(int64_t seconds) {
   return std::to_string(days) + (days == 1 ? " day, " : " days, ") + clock;
 }
 
+namespace {
+
+// healthcheck=: ", healthy", ", unhealthy: HTTP 500"; nothing before the first check.
+std::string health_suffix(const Process& p) {
+  switch (p.health()) {
+    case Health::kHealthy: return ", healthy";
+    case Health::kUnhealthy: return ", unhealthy: " + p.health_error();
+    case Health::kUnknown: break;
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string process_description(const Process& p, double now) {
   if (p.waiting() && !p.child()) return "waiting for " + p.waiting_for();
   switch (p.state()) {
     case ProcessState::kRunning:
       return "pid " + std::to_string(p.pid()) + ", uptime " +
              format_uptime(capped_time(now) - capped_time(p.start_time())) + (p.resumed() ? " [resumed]" : "") +
-             (p.status().empty() ? "" : ", " + p.status());
+             (p.status().empty() ? "" : ", " + p.status()) + health_suffix(p);
     case ProcessState::kFatal:
     case ProcessState::kBackoff:
       return p.spawn_error().empty() ? "unknown error (try \"tail " + p.name() + "\")" : p.spawn_error();

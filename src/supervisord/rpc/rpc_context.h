@@ -48,6 +48,9 @@ void add_process_info_methods(RpcRegistry& registry, RpcContext& context);
 void add_process_log_methods(RpcRegistry& registry, RpcContext& context);
 void add_config_methods(RpcRegistry& registry, RpcContext& context);
 void add_communication_methods(RpcRegistry& registry, RpcContext& context);
+// native.*: ours, served only when the configuration uses what they report.
+bool wants_native_methods(const std::vector<SharedGroupConfig>& groups);
+void add_native_methods(RpcRegistry& registry, RpcContext& context);
 // The system namespace: listMethods, methodHelp, methodSignature, multicall.
 void add_system_methods(RpcRegistry& registry, PendingCalls& pending);
 
