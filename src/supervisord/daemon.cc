@@ -158,7 +158,11 @@ bool Daemon::run_supervisor() {
       loop_, logger_,
       SpawnSettings{inherited_environment_, c.default_server_url(), c.strip_ansi, &watchers_, &syslog_, child_nofile});
   supervisor_ = std::make_unique<Supervisor>(loop_, logger_, *config_, *spawner_);
-  supervisor_->create_groups();
+  for (const std::string& error : supervisor_->create_groups()) {
+    // As a bad config at the first start; after a reload the rest goes on.
+    if (first_run_) throw UsageError(error);
+    logger_.critical(error);
+  }
   supervisor_->set_on_stopped([this] { loop_.stop(); });
   if (c.deployment) {
     std::string error = prepare_deployment_roots(*c.deployment);

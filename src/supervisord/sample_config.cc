@@ -14,8 +14,8 @@ namespace {
 // the ';' gives a working line; prose comments are "; text". Commented values
 // are the defaults where the option has one. sample_config_test checks both.
 constexpr const char* kSample = R"(; Sample supervisord.conf, as printed by `supervisord --sample-config`
-; (supervisor-native @VERSION@). Every option of supervisor 4.2 (but
-; [fcgi-program:x], which is not supported) and of the Minos fork is listed;
+; (supervisor-native @VERSION@). Every option of supervisor 4.2 and of
+; the Minos fork is listed, and ours (depends_on, ready, healthcheck, ...);
 ; supervisord.conf(5) describes them.
 ;
 ; Lines starting with ';' or '#' are comments, and so is text after " ;" or " #".
@@ -45,6 +45,9 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 ; An event listener pool: the [program:x] options and events.
 ;[eventlistener:theeventlistenername]
 @EVENTLISTENER@
+; A FastCGI program: the [program:x] options and a socket its processes share as fd 0.
+;[fcgi-program:thefcgiprogramname]
+@FCGIPROGRAM@
 ; crashmail(1) mails an alert when a process exits unexpectedly:
 ;   [eventlistener:crashmail]
 ;   command=crashmail -m ops@example.com --smtp=mail.example.com:587 --starttls=required
@@ -157,6 +160,7 @@ std::string sample_config_text() {
   replace_marker(text, "@SUPERVISORCTL@", section_lines(OptionSection::kSupervisorctl, 29));
   replace_marker(text, "@PROGRAM@", option_lines(kInProgram));
   replace_marker(text, "@EVENTLISTENER@", option_lines(kInEventListener));
+  replace_marker(text, "@FCGIPROGRAM@", option_lines(kInFcgiProgram));
   replace_marker(text, "@GROUP@", section_lines(OptionSection::kGroup, 31));
   replace_marker(text, "@DEPLOYMENT@", section_lines(OptionSection::kDeployment, 31));
   replace_marker(text, "@INCLUDE@", section_lines(OptionSection::kInclude, 31));

@@ -5,6 +5,7 @@
 #include "lib/events/event_payload.h"
 #include "supervisord/output/auto_child_logs.h"
 #include "supervisord/process/adopted_child.h"
+#include "supervisord/process/fcgi_listen_socket.h"
 
 namespace sn {
 
@@ -29,13 +30,28 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& confi
 
 Supervisor::~Supervisor() = default;
 
-void Supervisor::create_groups() {
-  for (const SharedGroupConfig& g : group_configs_) add_group(g);
+std::vector<std::string> Supervisor::create_groups() {
+  std::vector<std::string> errors;
+  for (const SharedGroupConfig& g : group_configs_) {
+    std::string error;
+    if (!add_group(g, &error) && !error.empty()) errors.push_back(std::move(error));
+  }
+  return errors;
 }
 
-bool Supervisor::add_group(const SharedGroupConfig& config) {
+bool Supervisor::add_group(const SharedGroupConfig& config, std::string* error) {
   if (registry_.find(config->name)) return false;
   auto group = std::make_unique<ProcessGroup>(config, *this);
+  if (config->fcgi_socket) {
+    std::string why;
+    UniqueFd socket = bind_fcgi_socket(*config->fcgi_socket, &why);
+    if (!socket) {
+      if (error) *error = "[fcgi-program:" + config->name + "] " + why;
+      return false;
+    }
+    logger_.info("Creating socket " + config->fcgi_socket->url);
+    group->set_listen_socket(std::move(socket));
+  }
   resolve_log_paths(*group);
   ProcessGroup* added = registry_.add(std::move(group));
   gate_.groups_changed();
@@ -71,6 +87,7 @@ Supervisor::RemoveResult Supervisor::remove_group(const std::string& name) {
   if (!group) return RemoveResult::kNoSuchGroup;
   if (!group->unstopped().empty()) return RemoveResult::kStillRunning;
   hub_.remove_pool(name);
+  if (group->config().fcgi_socket) logger_.info("Closing socket " + group->config().fcgi_socket->url);
   registry_.take(name);
   gate_.groups_changed();
   hub_.bus().publish({EventType::kProcessGroupRemoved, process_group_payload(name)});

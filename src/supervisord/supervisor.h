@@ -31,16 +31,19 @@ class Supervisor final : public ProcessHost {
   Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& config, ChildLauncher& launcher);
   ~Supervisor() override;
 
-  // Creates every configured group; nothing starts yet.
-  void create_groups();
+  // Creates every configured group; nothing starts yet. The reasons of the
+  // groups that could not be created (an fcgi-program's socket).
+  std::vector<std::string> create_groups();
   // Starts the autostart processes of every group, lowest priority first.
   void start_autostart();
   // subprocpidfile: adopts the programs' children an earlier supervisord
   // left running. Before start_autostart.
   void resume_children();
 
-  // Activates a group (creating its AUTO logs); false if it is already active.
-  bool add_group(const SharedGroupConfig& config);
+  // Activates a group (creating its AUTO logs, binding an fcgi-program's
+  // socket); false if it is already active, or (with the reason in
+  // `error`) when its socket cannot be bound.
+  bool add_group(const SharedGroupConfig& config, std::string* error = nullptr);
   enum class RemoveResult { kRemoved, kNoSuchGroup, kStillRunning };
   RemoveResult remove_group(const std::string& name);
   ProcessGroup* find_group(std::string_view name) const { return registry_.find(name); }

@@ -12,10 +12,10 @@ namespace {
 
 using test::ConfigTest;
 
-// The man page's [program:x], [group:x] and [eventlistener:x] sections.
+// The man page's [program:x], [group:x], [eventlistener:x] and [fcgi-program:x] sections.
 std::string program_sections_of_the_man_page() {
   std::string text;
-  for (const char* heading : {".SS [program:", ".SS [group:", ".SS [eventlistener:"}) {
+  for (const char* heading : {".SS [program:", ".SS [group:", ".SS [eventlistener:", ".SS [fcgi\\-program:"}) {
     std::string section = test::man_page_section(heading);
     EXPECT_FALSE(section.empty()) << heading;
     text += section;

@@ -229,9 +229,50 @@ TEST_F(ConfigTest, InvalidProgramName) {
                        ":2: [program:a b]: invalid name 'a b' because of character: ' '"));
 }
 
-TEST_F(ConfigTest, FcgiProgramsAreRefusedClearly) {
-  EXPECT_TRUE(contains(error("[supervisord]\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=tcp://127.0.0.1:1\n"),
-                       "[fcgi-program:f]: fcgi-program sections are not supported"));
+TEST_F(ConfigTest, FcgiProgramsGetTheirSocket) {
+  SupervisordConfig c = load(
+      "[supervisord]\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=unix://%(here)s/%(program_name)s.sock\n"
+      "socket_mode=0660\nsocket_backlog=64\nnumprocs=2\nprocess_name=f_%(process_num)d\n");
+  ASSERT_EQ(c.groups.size(), 1u);
+  const GroupConfig& g = c.groups[0];
+  EXPECT_EQ(g.kind, GroupConfig::Kind::kProgram);
+  EXPECT_EQ(g.processes.size(), 2u);
+  ASSERT_TRUE(g.fcgi_socket);
+  EXPECT_TRUE(g.fcgi_socket->is_unix);
+  EXPECT_EQ(g.fcgi_socket->path, dir.file("f.sock"));
+  EXPECT_EQ(g.fcgi_socket->url, "unix://" + dir.file("f.sock"));
+  EXPECT_EQ(g.fcgi_socket->mode, 0660u);
+  EXPECT_EQ(g.fcgi_socket->backlog, 64);
+  SupervisordConfig tcp = load("[supervisord]\n[fcgi-program:t]\ncommand=/bin/cat\nsocket=tcp://LocalHost:9000\n");
+  EXPECT_EQ(tcp.groups[0].fcgi_socket->url, "tcp://localhost:9000");
+  EXPECT_EQ(tcp.groups[0].fcgi_socket->backlog, 0);  // SOMAXCONN
+}
+
+TEST_F(ConfigTest, FcgiProgramErrorsNameTheOption) {
+  auto fcgi = [](const std::string& options) {
+    return "[supervisord]\n[fcgi-program:f]\ncommand=/bin/cat\n" + options;
+  };
+  EXPECT_TRUE(
+      contains(error(fcgi("")), "[fcgi-program:f] socket: an [fcgi-program:x] section requires a socket= line"));
+  EXPECT_TRUE(contains(error(fcgi("socket=foo\n")), "socket: expected tcp://HOST:PORT or unix:///PATH, got 'foo'"));
+  EXPECT_TRUE(contains(error(fcgi("socket=unix://rel/x\n")), "socket: unix socket path 'rel/x' is not absolute"));
+  EXPECT_TRUE(contains(error(fcgi("socket=tcp://h:99999\n")), "99999 is not a port"));
+  EXPECT_TRUE(contains(error(fcgi("socket=tcp://h:1\nsocket_mode=0600\n")),
+                       "socket_mode: socket_owner and socket_mode are for unix sockets only"));
+  EXPECT_TRUE(contains(error(fcgi("socket=tcp://h:1\nsocket_backlog=0\n")), "socket_backlog: expected a number"));
+  EXPECT_TRUE(contains(error(fcgi("socket=tcp://h:%(process_num)d\n")), "socket"));
+}
+
+TEST_F(ConfigTest, AnFcgiProgramInAGroupIsAPlainProgram) {
+  SupervisordConfig c =
+      load("[supervisord]\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=tcp://127.0.0.1:9000\n[group:g]\nprograms=f\n");
+  ASSERT_EQ(c.groups.size(), 1u);
+  EXPECT_FALSE(c.groups[0].fcgi_socket);
+  ASSERT_EQ(c.parse_warnings.size(), 1u);
+  EXPECT_TRUE(contains(c.parse_warnings[0], "it runs as a plain program, without its socket"));
+  EXPECT_TRUE(contains(error("[supervisord]\n[fcgi-program:f]\ncommand=/bin/cat\nsocket=tcp://h:1\n"
+                             "[program:f]\ncommand=/bin/cat\n[group:g]\nprograms=f\n"),
+                       "name 'f' is ambiguous (exists as program and fcgi-program)"));
 }
 
 // ---------------------------------------------------------------- expansions

@@ -84,8 +84,8 @@ TEST_F(SampleConfig, EveryCommentedOptionIsAcceptedWhenUncommented) {
   EXPECT_EQ(error(text), "<no error>");
   SupervisordConfig c = load(text);
   EXPECT_EQ(c.servers.size(), 2u);
-  // thegroupname (holding theprogramname), the listener pool, db and cache.
-  EXPECT_EQ(c.groups.size(), 4u);
+  // thegroupname (holding theprogramname), the listener pool, the fcgi program, db and cache.
+  EXPECT_EQ(c.groups.size(), 5u);
   EXPECT_TRUE(c.deployment.has_value());
   EXPECT_EQ(c.subprocpidfile, "/tmp/supervisord.children");
 }
@@ -118,7 +118,7 @@ TEST_F(SampleConfig, CommentedValuesAreTheRealDefaults) {
     if (g.kind == GroupConfig::Kind::kEventListenerPool)
       for (ProcessConfig& p : g.processes) p.priority = g.priority;
   EXPECT_EQ(bare.groups, full.groups);
-  ASSERT_EQ(bare.groups.size(), 2u);
+  ASSERT_EQ(bare.groups.size(), 3u);  // a program, a listener pool, an fcgi program
   EXPECT_EQ(bare.servers, full.servers);
   EXPECT_EQ(bare.deployment, full.deployment);
   ASSERT_TRUE(bare.deployment.has_value());

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "lib/config/check_spec.h"
+#include "lib/config/fcgi_socket.h"
 #include "lib/config/value_parsers.h"
 #include "lib/util/log_level.h"
 
@@ -107,6 +108,8 @@ struct GroupConfig {
   int buffer_size = 10;
   std::vector<std::string> events;  // upper-case event type names, sorted
   std::string result_handler;
+  // [fcgi-program:x] only: the socket its processes get as fd 0.
+  std::optional<FcgiSocketConfig> fcgi_socket;
 
   bool operator==(const GroupConfig&) const = default;
 };

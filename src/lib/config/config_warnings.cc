@@ -41,6 +41,7 @@ std::optional<std::vector<std::string_view>> known_options(const IniDocument& do
     return names;
   }
   if (section.starts_with("program:")) return program_option_names(kInProgram);
+  if (section.starts_with("fcgi-program:")) return program_option_names(kInProgram | kInFcgiProgram);
   if (section.starts_with("eventlistener:")) return program_option_names(kInEventListener);
   if (section.starts_with("group:")) return section_option_names(OptionSection::kGroup);
   if (is_or_starts(section, "unix_http_server")) return section_option_names(OptionSection::kUnixHttpServer);

@@ -16,7 +16,9 @@
 namespace sn {
 
 // The sections that take an option.
-enum ProgramSectionKind : unsigned { kInProgram = 1u, kInEventListener = 2u, kInBoth = 3u };
+// [fcgi-program:x] takes every [program:x] option; kInFcgiProgram marks
+// its own (socket=...), which the sample config lists under it.
+enum ProgramSectionKind : unsigned { kInProgram = 1u, kInEventListener = 2u, kInBoth = 3u, kInFcgiProgram = 4u };
 
 // When an option is read.
 enum class OptionStage {

@@ -1,5 +1,7 @@
 #include "lib/config/program_sections.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <set>
 
@@ -150,12 +152,17 @@ void read_heterogeneous_groups(const ProgramSectionContext& ctx, std::vector<Gro
     if (!programs) r.fail("programs", "the section does not list its programs (programs= is required)");
     g.priority = r.parse("priority", section_default(OptionSection::kGroup, "priority"), names, parse_int32);
     for (const std::string& program : parse_string_list(*programs)) {
-      std::string program_section = "program:" + program;
-      if (!ctx.doc.has_section(program_section)) {
-        if (ctx.doc.has_section("fcgi-program:" + program)) {
-          r.fail("programs", "names [fcgi-program:" + program + "]; fcgi-program sections are not supported");
-        }
-        r.fail("programs", "names unknown program " + py_repr(program) + " (no [" + program_section + "] section)");
+      bool plain = ctx.doc.has_section("program:" + program);
+      bool fcgi = ctx.doc.has_section("fcgi-program:" + program);
+      if (plain && fcgi)
+        r.fail("programs", "name " + py_repr(program) + " is ambiguous (exists as program and fcgi-program)");
+      if (!plain && !fcgi) {
+        r.fail("programs", "names unknown program " + py_repr(program) + " (no [program:" + program + "] section)");
+      }
+      std::string program_section = (plain ? "program:" : "fcgi-program:") + program;
+      if (fcgi) {
+        ctx.warnings->push_back("[" + program_section + "] is listed in [" + section +
+                                "]: as in supervisor, it runs as a plain program, without its socket");
       }
       grouped_sections->insert(program_section);
       auto procs = ProgramSectionReader(ctx, program_section, g.name, false).read();
@@ -204,6 +211,48 @@ GroupConfig read_listener_pool(const ProgramSectionContext& ctx, const std::stri
   return g;
 }
 
+// A program whose processes share one listening socket as their fd 0.
+// Read in supervisor's order: backlog, owner, mode, then the socket.
+GroupConfig read_fcgi_program(const ProgramSectionContext& ctx, const std::string& section) {
+  SectionReader r(ctx.doc, section);
+  GroupConfig g;
+  g.kind = GroupConfig::Kind::kProgram;
+  try {
+    g.name = parse_name(suffix_after_colon(section));
+  } catch (const ValueError& e) {
+    r.fail("", e.what());
+  }
+  g.priority = r.parse("priority", default_of("priority", kInProgram), section_names(ctx), parse_int32);
+  g.processes = ProgramSectionReader(ctx, section, g.name, false).read();
+  Expansions names = section_names(ctx);
+  names["program_name"] = g.name;  // and here, ENV_*: the socket is the group's, not a process's
+  int backlog = 0;
+  if (r.has("socket_backlog")) {
+    backlog = r.parse("socket_backlog", "", names, parse_int32);
+    if (backlog < 1 || backlog > 65535) r.fail("socket_backlog", "expected a number from 1 to 65535");
+  }
+  std::optional<std::pair<uid_t, gid_t>> owner;
+  if (r.has("socket_owner")) owner = r.parse("socket_owner", "", names, parse_user_group);
+  std::optional<mode_t> mode;
+  if (r.has("socket_mode")) mode = r.parse("socket_mode", "", names, parse_octal);
+  std::optional<std::string> text = r.get("socket", names);
+  if (!text || trim(*text).empty()) r.fail("socket", "an [fcgi-program:x] section requires a socket= line");
+  FcgiSocketConfig parsed = r.parse("socket", "", names, parse_fcgi_socket);
+  parsed.backlog = backlog;
+  if (!parsed.is_unix && (owner || mode))
+    r.fail(owner ? "socket_owner" : "socket_mode", "socket_owner and socket_mode are for unix sockets only");
+  if (mode) parsed.mode = *mode;
+  if (owner) {
+    parsed.owner_uid = owner->first;
+    parsed.owner_gid = owner->second;
+  } else if (!g.processes.empty() && g.processes.front().uid && *g.processes.front().uid != ::getuid()) {
+    parsed.owner_uid = *g.processes.front().uid;  // the program's user=, with its primary group
+    parsed.owner_gid = r.parse("user", "", names, parse_user).gid;
+  }
+  g.fcgi_socket = std::move(parsed);
+  return g;
+}
+
 }  // namespace
 
 std::vector<GroupConfig> read_process_groups(const ProgramSectionContext& ctx) {
@@ -226,8 +275,8 @@ std::vector<GroupConfig> read_process_groups(const ProgramSectionContext& ctx) {
       groups.push_back(std::move(g));
     } else if (starts_with(section, "eventlistener:")) {
       groups.push_back(read_listener_pool(ctx, section));
-    } else if (starts_with(section, "fcgi-program:")) {
-      SectionReader(ctx.doc, section).fail("", "fcgi-program sections are not supported by supervisor-native");
+    } else if (starts_with(section, "fcgi-program:") && !grouped_sections.count(section)) {
+      groups.push_back(read_fcgi_program(ctx, section));
     }
   }
   std::sort(groups.begin(), groups.end(), [](const GroupConfig& a, const GroupConfig& b) {

@@ -135,6 +135,9 @@ class Process {
   // To be stopped once its dependents have stopped.
   bool stop_pending() const { return stop_pending_; }
   void set_stop_pending(bool pending) { stop_pending_ = pending; }
+  // [fcgi-program:x]: the group's listening socket, the child's fd 0 (-1: none).
+  int listen_socket() const { return listen_socket_; }
+  void set_listen_socket(int fd) { listen_socket_ = fd; }
   // ready=: the child said it is ready, or what it says of itself (STATUS=).
   void on_ready();
   void set_status(std::string status) { status_ = std::move(status); }
@@ -203,6 +206,7 @@ class Process {
   int health_failures_ = 0;
   std::string health_error_;
   bool restart_when_stopped_ = false;  // healthcheck_action=restart
+  int listen_socket_ = -1;
   // One deadline whose meaning depends on the state: STARTING -> RUNNING
   // (or, with ready=, the end of ready_timeout; then SIGKILL), BACKOFF ->
   // next attempt, STOPPING -> SIGKILL.

@@ -38,6 +38,11 @@ std::vector<Process*> ProcessGroup::unstopped() const {
   return out;
 }
 
+void ProcessGroup::set_listen_socket(UniqueFd socket) {
+  listen_socket_ = std::move(socket);
+  for (const auto& p : processes_) p->set_listen_socket(listen_socket_.get());
+}
+
 void ProcessGroup::reopen_logs() {
   for (const auto& p : processes_)
     if (ChildHandle* child = p->child()) child->reopen_logs();

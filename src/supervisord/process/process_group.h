@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lib/config/config_model.h"
+#include "lib/util/unique_fd.h"
 #include "supervisord/process/process.h"
 
 namespace sn {
@@ -30,10 +31,15 @@ class ProcessGroup {
   // Processes not yet in a stopped state (STOPPED, EXITED, FATAL, UNKNOWN).
   std::vector<Process*> unstopped() const;
   void reopen_logs();
+  // [fcgi-program:x]: the socket every process gets as its fd 0, kept for
+  // as long as the group is active.
+  void set_listen_socket(UniqueFd socket);
+  bool has_listen_socket() const { return static_cast<bool>(listen_socket_); }
 
  private:
   SharedGroupConfig config_;
   ProcessHost& host_;
+  UniqueFd listen_socket_;  // before the processes: they refer to it
   std::vector<std::unique_ptr<Process>> processes_;
 };
 

@@ -100,7 +100,8 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   std::unique_ptr<RotatingFile> err_log;
   if (!err) err_log = open_log(process.stderr_log_path(), process.take_prepared_log(1), config.stderr_channel, &err);
   Pipe in, out, errp;
-  if (!err) err = make_pipe(&in, false);
+  bool fcgi = process.listen_socket() >= 0;  // its stdin is the group's socket
+  if (!err && !fcgi) err = make_pipe(&in, false);
   if (!err) err = make_pipe(&out, true);
   if (!err && !config.redirect_stderr) err = make_pipe(&errp, true);
   if (err == EMFILE || err == ENFILE) return {nullptr, "too many open files to spawn '" + name + "'"};
@@ -125,7 +126,7 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
                  config.umask.value_or(0),
                  &user,
                  uid_text.c_str(),
-                 in.read_end.get(),
+                 fcgi ? process.listen_socket() : in.read_end.get(),
                  out.write_end.get(),
                  config.redirect_stderr ? out.write_end.get() : errp.write_end.get(),
                  settings_.child_nofile ? &*settings_.child_nofile : nullptr,

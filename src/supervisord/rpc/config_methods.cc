@@ -57,7 +57,12 @@ void add_config_methods(RpcRegistry& r, RpcContext& c) {
            const std::string& name = string_param(p, 0);
            for (const SharedGroupConfig& g : c.supervisor.group_configs()) {
              if (g->name != name) continue;
-             if (!c.supervisor.add_group(g)) throw RpcError(FaultCode::kAlreadyAdded, name);
+             std::string error;
+             if (!c.supervisor.add_group(g, &error)) {
+               // supervisor answers an unbindable fcgi socket with an HTTP 500.
+               if (!error.empty()) throw RpcError(FaultCode::kFailed, error);
+               throw RpcError(FaultCode::kAlreadyAdded, name);
+             }
              c.supervisor.find_group(name)->start_autostart();
              return done(RpcResult::of(true));
            }
