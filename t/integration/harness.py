@@ -141,6 +141,24 @@ supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
 """
 
 
+# A test's HTTP server: argv PORT DELAY [CODEFILE]; listens on 127.0.0.1:PORT after
+# DELAY seconds and answers every request with the status in CODEFILE (read
+# each time; 200 without one).
+STATUS_SERVER = """\
+import os, socket, sys, time
+time.sleep(float(sys.argv[2]))
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(16)
+while True:
+    c, _ = s.accept()
+    c.recv(4096)
+    code = open(sys.argv[3]).read().strip() if len(sys.argv) > 3 else "200"
+    c.sendall(("HTTP/1.0 %s X\\r\\nContent-Length: 0\\r\\n\\r\\n" % code).encode())
+    c.close()
+"""
+
 def conf(*parts):
     """Joins config fragments, each dedented on its own."""
     return "".join(textwrap.dedent(p).lstrip("\n") for p in parts)

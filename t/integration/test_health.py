@@ -7,24 +7,10 @@ import time
 import unittest
 import xmlrpc.client
 
-from harness import SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, free_port, main, rpc, wait_until
+from harness import (STATUS_SERVER, SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, free_port, main, rpc,
+                     wait_until)
 
 HEADER = SUPERVISORD_SECTION + "identifier=it\n" + UNIX_SERVER
-
-# Answers HTTP with the code in the file named by argv[2] (read per request).
-SERVER = """\
-import socket, sys
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1])))
-s.listen(16)
-while True:
-    c, _ = s.accept()
-    c.recv(4096)
-    code = open(sys.argv[2]).read().strip()
-    c.sendall(("HTTP/1.0 %s X\\r\\nContent-Length: 0\\r\\n\\r\\n" % code).encode())
-    c.close()
-"""
 
 # A listener that writes every event it gets to a file.
 LISTENER = """\
@@ -49,7 +35,7 @@ class Health(unittest.TestCase):
         self.port = free_port()
         d = Supervisord(self, conf(HEADER, """
             [program:web]
-            command={python} {dir}/server.py %d {dir}/code
+            command={python} {dir}/server.py %d 0 {dir}/code
             ready=tcp:127.0.0.1:%d
             healthcheck=http://127.0.0.1:%d/health
             healthcheck_interval=1
@@ -57,7 +43,7 @@ class Health(unittest.TestCase):
             healthcheck_retries=2
             healthcheck_action=%s
             """ % (self.port, self.port, self.port, action), extra))
-        d.write("server.py", SERVER)
+        d.write("server.py", STATUS_SERVER)
         d.write("listener.py", LISTENER)
         d.write("code", "200\n")
         return d

@@ -12,26 +12,11 @@ import time
 import unittest
 import xmlrpc.client
 
-from harness import SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, free_port, main, rpc, wait_until
+from harness import (STATUS_SERVER, SUPERVISORD_SECTION, UNIX_SERVER, Supervisord, conf, free_port, main, rpc,
+                     wait_until)
 
 HEADER = SUPERVISORD_SECTION + "identifier=it\n" + UNIX_SERVER
 STAMPED = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) (\w+) (.*)$")
-
-# A server on a port after a delay: listens, answers HTTP with the code in $CODE.
-SLOW_SERVER = """\
-import os, socket, sys, time
-time.sleep(float(sys.argv[2]))
-s = socket.socket()
-s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-s.bind(("127.0.0.1", int(sys.argv[1])))
-s.listen(16)
-while True:
-    c, _ = s.accept()
-    c.recv(4096)
-    code = open(sys.argv[3]).read().strip() if len(sys.argv) > 3 else "200"
-    c.sendall(("HTTP/1.0 %s X\\r\\nContent-Length: 0\\r\\n\\r\\n" % code).encode())
-    c.close()
-"""
 
 # Sends READY=1 (and a STATUS=) on $NOTIFY_SOCKET after a delay, then sleeps.
 NOTIFIER = """\
@@ -87,7 +72,7 @@ def info(server, name):
 class Dependencies(unittest.TestCase):
     def daemon(self, programs):
         d = Supervisord(self, conf(HEADER, programs))
-        d.write("server.py", SLOW_SERVER)
+        d.write("server.py", STATUS_SERVER)
         d.write("notifier.py", NOTIFIER)
         return d
 
@@ -231,7 +216,7 @@ class Readiness(unittest.TestCase):
             command={python} {dir}/server.py %d 0.3 {dir}/code
             ready=http://127.0.0.1:%d/health
             """ % (port, port)))
-        d.write("server.py", SLOW_SERVER)
+        d.write("server.py", STATUS_SERVER)
         d.write("code", "503\n")
         d.start()
         server = server_of(d)

@@ -211,9 +211,8 @@ GroupConfig read_listener_pool(const ProgramSectionContext& ctx, const std::stri
   return g;
 }
 
-// A program whose processes share one listening socket as their fd 0.
-// Read in supervisor's order: backlog, owner, mode, then the socket.
-GroupConfig read_fcgi_program(const ProgramSectionContext& ctx, const std::string& section) {
+// A [program:x] (or [fcgi-program:x]) section's own group.
+GroupConfig read_program_group(const ProgramSectionContext& ctx, const std::string& section) {
   SectionReader r(ctx.doc, section);
   GroupConfig g;
   g.kind = GroupConfig::Kind::kProgram;
@@ -224,6 +223,14 @@ GroupConfig read_fcgi_program(const ProgramSectionContext& ctx, const std::strin
   }
   g.priority = r.parse("priority", default_of("priority", kInProgram), section_names(ctx), parse_int32);
   g.processes = ProgramSectionReader(ctx, section, g.name, false).read();
+  return g;
+}
+
+// A program whose processes share one listening socket as their fd 0.
+// Read in supervisor's order: backlog, owner, mode, then the socket.
+GroupConfig read_fcgi_program(const ProgramSectionContext& ctx, const std::string& section) {
+  SectionReader r(ctx.doc, section);
+  GroupConfig g = read_program_group(ctx, section);
   Expansions names = section_names(ctx);
   names["program_name"] = g.name;  // and here, ENV_*: the socket is the group's, not a process's
   int backlog = 0;
@@ -262,17 +269,7 @@ std::vector<GroupConfig> read_process_groups(const ProgramSectionContext& ctx) {
 
   for (const std::string& section : ctx.doc.sections()) {
     if (starts_with(section, "program:") && !grouped_sections.count(section)) {
-      SectionReader r(ctx.doc, section);
-      GroupConfig g;
-      g.kind = GroupConfig::Kind::kProgram;
-      try {
-        g.name = parse_name(suffix_after_colon(section));
-      } catch (const ValueError& e) {
-        r.fail("", e.what());
-      }
-      g.priority = r.parse("priority", default_of("priority", kInProgram), section_names(ctx), parse_int32);
-      g.processes = ProgramSectionReader(ctx, section, g.name, false).read();
-      groups.push_back(std::move(g));
+      groups.push_back(read_program_group(ctx, section));
     } else if (starts_with(section, "eventlistener:")) {
       groups.push_back(read_listener_pool(ctx, section));
     } else if (starts_with(section, "fcgi-program:") && !grouped_sections.count(section)) {
