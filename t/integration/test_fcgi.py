@@ -5,7 +5,6 @@ group is removed."""
 
 import os
 import socket
-import time
 import unittest
 import xmlrpc.client
 
