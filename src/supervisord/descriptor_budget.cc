@@ -13,6 +13,10 @@ size_t descriptors_of(const ProcessConfig& p) {
     ++n;  // stderr pipe
     if (p.stderr_channel.logfile.kind != LogTarget::Kind::kNone) ++n;
   }
+  // ready=: a notify socket or a pipe, or a probe's socket or task (pidfd
+  // and output pipe); healthcheck=: a probe's.
+  if (p.ready.kind != ReadyCheck::Kind::kStartsecs) n += 2;
+  if (p.health.enabled()) n += 2;
   return n;
 }
 
@@ -23,6 +27,8 @@ DescriptorNeeds descriptors_needed(const std::vector<GroupConfig>& groups, size_
       ++needs.processes;
       needs.for_processes += descriptors_of(p);
     }
+    if (g.fcgi_socket)
+      needs.for_processes += 1;  // the group's socket (its processes have no stdin pipe: an upper bound)
   }
   needs.for_daemon = kDaemonDescriptors + listeners * kDescriptorsPerListener;
   return needs;

@@ -25,6 +25,10 @@ TEST(DescriptorBudget, CountsWhatEachRunningProcessHolds) {
   EXPECT_EQ(descriptors_of(p), 4u);
   p.stdout_channel.logfile.kind = LogTarget::Kind::kNone;
   EXPECT_EQ(descriptors_of(p), 3u);
+  p.ready.kind = ReadyCheck::Kind::kNotify;
+  EXPECT_EQ(descriptors_of(p), 5u);
+  p.health.probe.kind = Probe::Kind::kTcp;
+  EXPECT_EQ(descriptors_of(p), 7u);
   DescriptorNeeds n = descriptors_needed(programs(5000), 2);
   EXPECT_EQ(n.processes, 5000u);
   EXPECT_EQ(n.for_processes, 30000u);

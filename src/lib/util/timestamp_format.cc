@@ -87,15 +87,16 @@ void TimestampFormat::format_calendar(const timespec& when, bool utc) {
       cached_zone_ = "Z";
     } else {
       long offset = t.tm_gmtoff;
+      unsigned long magnitude = static_cast<unsigned long>(offset < 0 ? -offset : offset);
       char zone[16];
-      std::snprintf(zone, sizeof zone, "%c%02ld:%02ld", offset < 0 ? '-' : '+', (offset < 0 ? -offset : offset) / 3600,
-                    (offset < 0 ? -offset : offset) / 60 % 60);
+      std::snprintf(zone, sizeof zone, "%c%02u:%02u", offset < 0 ? '-' : '+',
+                    static_cast<unsigned>(magnitude / 3600 % 100), static_cast<unsigned>(magnitude / 60 % 60));
       cached_zone_ = zone;
     }
     cached_second_ = when.tv_sec;
   }
   char millis[8];
-  std::snprintf(millis, sizeof millis, ".%03ld", when.tv_nsec / 1'000'000);
+  std::snprintf(millis, sizeof millis, ".%03u", static_cast<unsigned>(when.tv_nsec / 1'000'000) % 1000u);
   out_.append(cached_date_).append(millis).append(cached_zone_);
 }
 
