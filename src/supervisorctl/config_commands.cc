@@ -146,6 +146,18 @@ void check_requested_groups(Controller& ctl, const std::set<std::string>& reques
   }
 }
 
+// A daemon with update_restarts=changed updates a changed group member by
+// member; any other (supervisor's own) answers ALREADY_ADDED.
+bool updated_in_place(ServerConnection& server, const std::string& group) {
+  try {
+    server.call("supervisor.addProcessGroup", {group});
+    return true;
+  } catch (const FaultError& e) {
+    if (e.is(FaultCode::kAlreadyAdded)) return false;
+    throw;
+  }
+}
+
 void run_update(Controller& ctl, std::string_view arg) {
   XmlRpcValue answer;
   try {
@@ -176,6 +188,10 @@ void run_update(Controller& ctl, std::string_view arg) {
   }
   for (const std::string& g : c.changed) {
     if (!wanted(g)) continue;
+    if (updated_in_place(server, g)) {
+      ctl.output(g + ": updated process group");
+      continue;
+    }
     server.call("supervisor.stopProcessGroup", {g});
     ctl.output(g + ": stopped");
     server.call("supervisor.removeProcessGroup", {g});

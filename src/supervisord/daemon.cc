@@ -86,7 +86,8 @@ int Daemon::run() {
   }
   syslog_.report_pending();
   if (pidfile_) pidfile_->remove();
-  return 0;
+  if (exit_status_ != 0) logger_.info("supervisord exits with status " + std::to_string(exit_status_));
+  return exit_status_;
 }
 
 void Daemon::prepare_first_run() {
@@ -164,6 +165,10 @@ bool Daemon::run_supervisor() {
     logger_.critical(error);
   }
   supervisor_->set_on_stopped([this] { loop_.stop(); });
+  supervisor_->set_on_failure_action([this](int status) {
+    exit_status_ = status;
+    shutdown();
+  });
   if (c.deployment) {
     std::string error = prepare_deployment_roots(*c.deployment);
     if (!error.empty() && first_run_) throw UsageError(error);

@@ -68,6 +68,7 @@ class Daemon {
   UniqueFd signal_fd_;
   EventLoop::Watch signal_watch_;
   bool first_run_ = true;
+  int exit_status_ = 0;  // fatal_action=exit:N
 };
 
 }  // namespace sn

@@ -1,5 +1,6 @@
 #include "supervisord/supervisor.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "lib/events/event_payload.h"
@@ -26,7 +27,15 @@ Supervisor::Supervisor(EventLoop& loop, Logger& logger, SupervisordConfig& confi
       hub_(loop, logger, config.identifier),
       stop_sequence_(loop, logger),
       save_children_timer_(loop.timers(),
-                           [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }) {}
+                           [this] { save_children(config_.subprocpidfile, program_processes(), logger_); }),
+      failure_timer_(loop.timers(),
+                     [this] {
+                       if (on_failure_action_ && !stopping_) on_failure_action_(failure_status_);
+                     }),
+      update_timer_(loop.timers(), [this] { finish_updates(); }) {
+  if (!config_.statefile.empty())
+    state_file_ = std::make_unique<OperatorStateFile>(config_.statefile, loop.clock(), loop.timers(), logger);
+}
 
 Supervisor::~Supervisor() = default;
 
@@ -62,7 +71,12 @@ bool Supervisor::add_group(const SharedGroupConfig& config, std::string* error) 
 }
 
 void Supervisor::resolve_log_paths(ProcessGroup& group) {
-  for (const auto& p : group.processes()) {
+  for (const auto& p : group.processes()) resolve_log_paths(*p);
+}
+
+void Supervisor::resolve_log_paths(Process& process) {
+  Process* p = &process;
+  {
     std::string paths[2];
     const ChannelConfig* channels[2] = {&p->config().stdout_channel, &p->config().stderr_channel};
     const char* names[2] = {"stdout", "stderr"};
@@ -79,6 +93,39 @@ void Supervisor::resolve_log_paths(ProcessGroup& group) {
       }
     }
     p->set_log_paths(paths[0], paths[1]);
+  }
+}
+
+bool Supervisor::update_group(const SharedGroupConfig& config) {
+  ProcessGroup* group = registry_.find(config->name);
+  if (!group || stopping_ || updating(config->name) || !group->updatable_to(*config)) return false;
+  for (Process* p : group->members_replaced_by(*config)) {
+    if (p->waiting()) p->cancel_wait();
+    if (is_running_state(p->state()) && !p->killing() && !p->stop_pending()) stop_process(*p);
+  }
+  pending_updates_.emplace(config->name, config);
+  finish_updates();
+  return true;
+}
+
+void Supervisor::finish_updates() {
+  for (auto it = pending_updates_.begin(); it != pending_updates_.end();) {
+    ProcessGroup* group = registry_.find(it->first);
+    std::vector<Process*> replaced = group ? group->members_replaced_by(*it->second) : std::vector<Process*>{};
+    bool ready = std::all_of(replaced.begin(), replaced.end(), [](Process* p) { return is_stopped_state(p->state()); });
+    if (group && !ready && !stopping_) {
+      ++it;
+      continue;
+    }
+    if (group && !stopping_) {
+      std::vector<Process*> created = group->apply(it->second);
+      for (Process* p : created) resolve_log_paths(*p);
+      gate_.groups_changed();
+      logger_.info("updated " + group->name() + " in place: " + std::to_string(replaced.size()) +
+                   " of its processes replaced (update_restarts=changed)");
+      for (Process* p : created) p->start_if_autostart();
+    }
+    it = pending_updates_.erase(it);
   }
 }
 
@@ -137,6 +184,7 @@ void Supervisor::begin_stopping(SupervisorState mood) {
   state_ = mood;
   if (stopping_) return;
   stopping_ = true;
+  if (state_file_) state_file_->flush();
   gate_.cancel_waits();
   hub_.bus().publish({EventType::kSupervisorStateChangeStopping, ""});
   if (children_outlive_daemon()) {
@@ -164,6 +212,27 @@ void Supervisor::state_changed(Process& process, ProcessState from, bool expecte
     save_children_timer_.arm_at(loop_.clock().monotonic_ns());
   hub_.state_changed(process, from, expected);
   for (const StateListener& listener : state_listeners_) listener(process, from, expected);
+  check_failure_action(process);
+  if (!pending_updates_.empty() && !update_timer_.armed()) update_timer_.arm_at(loop_.clock().monotonic_ns());
+}
+
+void Supervisor::check_failure_action(const Process& process) {
+  if (stopping_ || failure_timer_.armed()) return;
+  const ProcessConfig& c = process.config();
+  const FailureAction* action = nullptr;
+  std::string why;
+  if (process.state() == ProcessState::kFatal && c.fatal_action.active()) {
+    action = &c.fatal_action;
+    why = "entered FATAL state (fatal_action=" + c.fatal_action.text() + ")";
+  } else if (process.state() == ProcessState::kExited && c.exit_action.active() && !process.restarts_after_exit()) {
+    action = &c.exit_action;
+    why = "exited and is not restarted (exit_action=" + c.exit_action.text() + ")";
+  }
+  if (!action) return;
+  failure_status_ = action->status;
+  logger_.critical(process.namespec() + " " + why + ": stopping every process, then supervisord exits with status " +
+                   std::to_string(action->status));
+  failure_timer_.arm_at(loop_.clock().monotonic_ns());
 }
 
 void Supervisor::reopen_logs() {

@@ -17,6 +17,7 @@
 #include "lib/util/logger.h"
 #include "supervisord/events/process_event_hub.h"
 #include "supervisord/process/group_registry.h"
+#include "supervisord/process/operator_state_file.h"
 #include "supervisord/process/process_group.h"
 #include "supervisord/process/start_gate.h"
 #include "supervisord/process/stop_sequence.h"
@@ -44,6 +45,16 @@ class Supervisor final : public ProcessHost {
   // socket); false if it is already active, or (with the reason in
   // `error`) when its socket cannot be bound.
   bool add_group(const SharedGroupConfig& config, std::string* error = nullptr);
+  // update_restarts=changed: updates the active group of `config`'s name in
+  // place (see ProcessGroup::apply), once the members it replaces have
+  // stopped; false when that cannot be done (no such group, the group
+  // itself changed, an update under way).
+  bool update_group(const SharedGroupConfig& config);
+  // An update of `name` is waiting for members to stop.
+  bool updating(std::string_view name) const { return pending_updates_.count(std::string(name)) > 0; }
+  // Applies the updates whose replaced members have all stopped. Never
+  // from inside a state change: it destroys processes.
+  void finish_updates();
   enum class RemoveResult { kRemoved, kNoSuchGroup, kStillRunning };
   RemoveResult remove_group(const std::string& name);
   ProcessGroup* find_group(std::string_view name) const { return registry_.find(name); }
@@ -60,6 +71,14 @@ class Supervisor final : public ProcessHost {
   void restart();
   bool stopping() const { return stopping_; }
   void set_on_stopped(std::function<void()> callback) { on_stopped_ = std::move(callback); }
+  // fatal_action= / exit_action=: a program asked supervisord to stop
+  // everything and exit with `status`. Called a loop round after the
+  // transition, once.
+  void set_on_failure_action(std::function<void(int status)> callback) { on_failure_action_ = std::move(callback); }
+  // statefile=: an operator started or stopped `process` by hand.
+  void remember_operator(const Process& process, OperatorStateFile::Intent intent) {
+    if (state_file_) state_file_->remember(process.namespec(), intent);
+  }
   // Processes that must stop before supervisord can leave.
   std::vector<Process*> unstopped_processes() const;
 
@@ -102,12 +121,18 @@ class Supervisor final : public ProcessHost {
   void health_changed(Process& process, Health from) override { hub_.health_changed(process, from); }
   void state_changed(Process& process, ProcessState from, bool expected) override;
   bool children_outlive_daemon() const override { return !config_.subprocpidfile.empty(); }
+  bool wants_autostart(const Process& process) const override {
+    return state_file_ ? state_file_->wants_autostart(process.namespec(), process.config().autostart)
+                       : process.config().autostart;
+  }
 
  private:
   static std::vector<SharedGroupConfig> share(std::vector<GroupConfig> configs);
   void begin_stopping(SupervisorState mood);
   void stopped();
   void resolve_log_paths(ProcessGroup& group);
+  void resolve_log_paths(Process& process);
+  void check_failure_action(const Process& process);
   // The groups a shutdown or restart stops.
   std::vector<ProcessGroup*> groups_to_stop() const;
   std::vector<Process*> program_processes() const;
@@ -128,6 +153,12 @@ class Supervisor final : public ProcessHost {
   bool reread_ = false;
   StopSequence stop_sequence_;
   Timer save_children_timer_;  // subprocpidfile: rewritten a loop round after any change
+  std::unique_ptr<OperatorStateFile> state_file_;
+  std::function<void(int)> on_failure_action_;
+  int failure_status_ = 0;
+  Timer failure_timer_;  // fatal_action / exit_action: acts outside the transition
+  std::map<std::string, SharedGroupConfig, std::less<>> pending_updates_;
+  Timer update_timer_;  // applies them outside the transition that stopped the last member
 };
 
 }  // namespace sn

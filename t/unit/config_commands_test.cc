@@ -53,9 +53,24 @@ TEST(ConfigCommands, UpdateRemovesChangesAndAddsInThatOrder) {
   h.server.answer("supervisor.reloadConfig", changes({"new"}, {"chg"}, {"old"}));
   h.server.answer("supervisor.stopProcessGroup", XmlRpcValue::array({}));
   h.server.answer("supervisor.removeProcessGroup", true);
+  // supervisor's answer to adding an active group: then the whole group.
+  h.server.fault("supervisor.addProcessGroup", FaultCode::kAlreadyAdded);
   h.server.answer("supervisor.addProcessGroup", true);
   EXPECT_EQ(h.run("update"), std::make_pair(0, std::string("old: stopped\nold: removed process group\nchg: stopped\n"
                                                            "chg: updated process group\nnew: added process group\n")));
+  EXPECT_EQ(h.server.methods(),
+            (std::vector<std::string>{"supervisor.reloadConfig", "supervisor.stopProcessGroup",
+                                      "supervisor.removeProcessGroup", "supervisor.addProcessGroup",
+                                      "supervisor.stopProcessGroup", "supervisor.removeProcessGroup",
+                                      "supervisor.addProcessGroup", "supervisor.addProcessGroup"}));
+}
+
+TEST(ConfigCommands, UpdateLetsADaemonWithUpdateRestartsChangedUpdateInPlace) {
+  CtlHarness h;
+  h.server.answer("supervisor.reloadConfig", changes({}, {"chg"}, {}));
+  h.server.answer("supervisor.addProcessGroup", true);
+  EXPECT_EQ(h.run("update"), std::make_pair(0, std::string("chg: updated process group\n")));
+  EXPECT_EQ(h.server.methods(), (std::vector<std::string>{"supervisor.reloadConfig", "supervisor.addProcessGroup"}));
 }
 
 TEST(ConfigCommands, UpdateKeepsAGroupThatWouldNotStop) {

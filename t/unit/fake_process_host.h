@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,6 +102,7 @@ class FakeProcessHost : public ProcessHost {
   Logger& logger() override { return logger_; }
   SpawnResult spawn(Process& p) override { return launcher.spawn(p, output); }
   bool may_start(const Process&) const override { return accepting; }
+  uint32_t random_number() override { return static_cast<uint32_t>(rng()); }
   void state_changed(Process& p, ProcessState from, bool expected) override {
     transitions.push_back({from, p.state()});
     expected_flags.push_back(expected);
@@ -126,6 +128,7 @@ class FakeProcessHost : public ProcessHost {
   FakeLauncher launcher;
   RecordingOutputSink output;
   bool accepting = true;
+  std::minstd_rand rng{42};  // backoff_jitter, the same in every run
   // Also told of every transition, from inside it (as the daemon is).
   std::function<void(Process&, ProcessState, bool)> on_state_changed;
   bool last_expected = true;

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdlib>
 
@@ -549,6 +551,182 @@ TEST_F(ProcessTest, AHeldStartWaitsWithoutSpawning) {
   p.start(StartCause::kRequested);
   EXPECT_EQ(p.state(), S::kStarting);
   EXPECT_FALSE(p.waiting());
+}
+
+}  // namespace
+}  // namespace sn
+
+namespace sn {
+namespace {
+
+// Seconds from each quick exit to the next spawn, for `failures` quick exits.
+std::vector<double> backoff_gaps(test::FakeProcessHost& host, Process& p, int failures) {
+  std::vector<double> gaps;
+  p.spawn();
+  for (int i = 0; i < failures && p.state() == ProcessState::kStarting; ++i) {
+    p.on_exit(ExitStatus::exited(1));
+    if (p.state() != ProcessState::kBackoff) break;
+    double waited = 0;
+    while (p.state() == ProcessState::kBackoff) {
+      host.advance(0.001);
+      waited += 0.001;
+    }
+    gaps.push_back(std::round(waited * 100) / 100);
+  }
+  return gaps;
+}
+
+TEST_F(ProcessTest, ExponentialBackoffDoublesUpToItsCap) {
+  ProcessConfig c = config();
+  c.startretries = 8;
+  c.backoff.curve = BackoffCurve::kExponential;
+  c.backoff.max_delay_secs = 10;
+  Process p(c, "web", host);
+  EXPECT_EQ(backoff_gaps(host, p, 8), (std::vector<double>{1, 2, 4, 8, 10, 10, 10, 10}));
+}
+
+TEST_F(ProcessTest, LinearBackoffIsSupervisorsOneTwoThree) {
+  ProcessConfig c = config();
+  c.startretries = 5;
+  Process p(c, "web", host);
+  EXPECT_EQ(backoff_gaps(host, p, 5), (std::vector<double>{1, 2, 3, 4, 5}));
+}
+
+TEST_F(ProcessTest, SeededJitterSpreadsEachDelayWithinItsPercent) {
+  ProcessConfig c = config();
+  c.startretries = 6;
+  c.backoff.curve = BackoffCurve::kExponential;
+  c.backoff.jitter_percent = 20;
+  Process p(c, "web", host);
+  std::vector<double> gaps = backoff_gaps(host, p, 6);
+  ASSERT_EQ(gaps.size(), 6u);
+  double base = 1;
+  bool any_moved = false;
+  for (double g : gaps) {
+    EXPECT_GE(g, base * 0.8 - 0.01);
+    EXPECT_LE(g, base * 1.2 + 0.01);
+    any_moved = any_moved || std::abs(g - base) > 0.01;
+    base *= 2;
+  }
+  EXPECT_TRUE(any_moved) << "jitter moves the delays";
+
+  test::FakeProcessHost same_seed;
+  Process q(c, "web", same_seed);
+  EXPECT_EQ(backoff_gaps(same_seed, q, 6), gaps) << "the same seed, the same delays";
+}
+
+TEST_F(ProcessTest, InfiniteRetriesNeverGiveUp) {
+  ProcessConfig c = config();
+  c.startretries = kInfiniteRetries;
+  c.backoff.max_delay_secs = 1;
+  Process p(c, "web", host);
+  p.spawn();
+  for (int i = 0; i < 200; ++i) {
+    p.on_exit(ExitStatus::exited(1));
+    ASSERT_EQ(p.state(), S::kBackoff) << i;
+    host.advance(1.01);
+    ASSERT_EQ(p.state(), S::kStarting) << i;
+  }
+  EXPECT_EQ(host.launcher.spawns, 201);
+}
+
+TEST_F(ProcessTest, RetryWindowCountsOnlyRecentFailures) {
+  ProcessConfig c = config();
+  c.startretries = 2;
+  c.backoff.window_secs = 3;
+  Process p(c, "web", host);
+  // Delays 1, 2, 3, 4: failures at 0, 1, 3, 6, 10. Within any 3 s there are
+  // at most two, so it never gives up.
+  EXPECT_EQ(backoff_gaps(host, p, 5), (std::vector<double>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(p.state(), S::kStarting);
+  EXPECT_LE(p.counted_failures(), 2);
+
+  ProcessConfig d = config("db");
+  d.startretries = 2;
+  d.backoff.window_secs = 10;
+  Process q(d, "db", host);
+  EXPECT_EQ(backoff_gaps(host, q, 5), (std::vector<double>{1, 2})) << "three within 10 s: FATAL";
+  EXPECT_EQ(q.state(), S::kFatal);
+}
+
+TEST_F(ProcessTest, WithAWindowASuccessStillResetsTheCount) {
+  ProcessConfig c = config();
+  c.startretries = 1;
+  c.backoff.window_secs = 60;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  host.advance(1.01);
+  host.advance(1.01);  // RUNNING: the count starts again
+  EXPECT_EQ(p.state(), S::kRunning);
+  EXPECT_EQ(p.counted_failures(), 0);
+  p.on_exit(ExitStatus::exited(1));  // restarted (autorestart=unexpected)
+  EXPECT_EQ(p.state(), S::kStarting);
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kBackoff) << "one failure in the window: retried";
+}
+
+TEST_F(ProcessTest, FatalRetryAfterStartsAgainAfterTheCoolOff) {
+  ProcessConfig c = config();
+  c.startretries = 0;
+  c.fatal_retry_after = 30;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kFatal);
+  host.advance(29.9);
+  EXPECT_EQ(p.state(), S::kFatal);
+  host.advance(0.2);
+  EXPECT_EQ(p.state(), S::kStarting);
+  EXPECT_NE(std::find(host.log_lines.begin(), host.log_lines.end(),
+                      "INFO retrying: web was FATAL for 30 seconds (fatal_retry_after)"),
+            host.log_lines.end());
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kFatal) << "and again after a fresh count";
+  host.advance(30.1);
+  EXPECT_EQ(p.state(), S::kStarting);
+}
+
+TEST_F(ProcessTest, FatalStaysFatalWithoutRetryAfterOrWhileStopping) {
+  ProcessConfig c = config();
+  c.startretries = 0;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  host.advance(1e6);
+  EXPECT_EQ(p.state(), S::kFatal);
+
+  ProcessConfig d = config("db");
+  d.startretries = 0;
+  d.fatal_retry_after = 5;
+  Process q(d, "db", host);
+  q.spawn();
+  q.on_exit(ExitStatus::exited(1));
+  host.accepting = false;
+  host.advance(6);
+  EXPECT_EQ(q.state(), S::kFatal);
+}
+
+TEST_F(ProcessTest, RestartsAfterExitFollowsAutorestart) {
+  ProcessConfig c = config();
+  c.startsecs = 0;
+  c.autorestart = AutoRestart::kNever;
+  Process p(c, "web", host);
+  p.spawn();
+  p.on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(p.state(), S::kExited);
+  EXPECT_FALSE(p.restarts_after_exit());
+  ProcessConfig d = config("db");
+  d.startsecs = 0;
+  Process q(d, "db", host);
+  bool seen = false, restarts = true;
+  host.on_state_changed = [&](Process& x, ProcessState, bool) {
+    if (x.state() == S::kExited) seen = true, restarts = x.restarts_after_exit();
+  };
+  q.spawn();
+  q.on_exit(ExitStatus::exited(0));
+  EXPECT_TRUE(seen);
+  EXPECT_FALSE(restarts) << "an expected exit with autorestart=unexpected";
 }
 
 }  // namespace

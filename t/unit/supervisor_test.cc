@@ -225,3 +225,161 @@ TEST_F(SupervisorTest, AChildsOutputReachesTheEventHub) {
 
 }  // namespace
 }  // namespace sn
+
+namespace sn {
+namespace {
+
+GroupConfig three_member_group(const std::string& b_command) {
+  GroupConfig g;
+  g.name = "pool";
+  g.kind = GroupConfig::Kind::kHeterogeneous;
+  for (std::string name : {"a", "b", "c"}) {
+    ProcessConfig p;
+    p.name = name;
+    p.command = name == "b" ? b_command : "/bin/cat";
+    p.startsecs = 0;
+    g.processes.push_back(p);
+  }
+  return g;
+}
+
+TEST_F(SupervisorTest, AnUpdateInPlaceKeepsTheUnchangedMembersAndTheirPids) {
+  config.groups.push_back(three_member_group("/bin/cat"));
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  ProcessGroup* g = s.find_group("pool");
+  Process* a = g->find("a");
+  Process* c = g->find("c");
+  pid_t pid_a = a->pid(), pid_b = g->find("b")->pid(), pid_c = c->pid();
+
+  GroupConfig next = three_member_group("/bin/sleep 100");
+  ProcessConfig d = next.processes[0];
+  d.name = "d";
+  next.processes.push_back(d);
+  next.processes.erase(next.processes.begin() + 2);  // c goes
+  auto shared = std::make_shared<const GroupConfig>(next);
+  ASSERT_TRUE(s.update_group(shared));
+  EXPECT_TRUE(s.updating("pool"));
+  EXPECT_FALSE(s.update_group(shared)) << "one update at a time";
+  ASSERT_EQ(launcher.signals.size(), 2u) << "b (changed) and c (removed) are stopped";
+  EXPECT_EQ(launcher.signals[0].pid, pid_b);
+  EXPECT_EQ(launcher.signals[1].pid, pid_c);
+  g->find("b")->on_exit(ExitStatus::killed(SIGTERM));
+  tick();
+  EXPECT_TRUE(s.updating("pool")) << "c still runs";
+  c->on_exit(ExitStatus::killed(SIGTERM));
+  tick();
+  EXPECT_FALSE(s.updating("pool"));
+  ASSERT_EQ(g->processes().size(), 3u);
+  EXPECT_EQ(g->find("a"), a) << "the same process";
+  EXPECT_EQ(a->pid(), pid_a);
+  EXPECT_EQ(g->find("c"), nullptr);
+  EXPECT_EQ(g->find("b")->config().command, "/bin/sleep 100");
+  EXPECT_NE(g->find("b")->pid(), 0);
+  EXPECT_NE(g->find("b")->pid(), pid_b);
+  EXPECT_EQ(g->find("d")->state(), ProcessState::kRunning);
+  EXPECT_EQ(&g->config(), shared.get());
+  EXPECT_EQ(&a->config(), &shared->processes[0]) << "rebound to the new configuration";
+  EXPECT_EQ(std::count(lines.begin(), lines.end(),
+                       "INFO updated pool in place: 2 of its processes replaced (update_restarts=changed)"),
+            1);
+}
+
+TEST_F(SupervisorTest, AChangeOfTheGroupItselfIsNoUpdateInPlace) {
+  config.groups.push_back(three_member_group("/bin/cat"));
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  GroupConfig next = three_member_group("/bin/cat");
+  next.priority = 5;
+  EXPECT_FALSE(s.update_group(std::make_shared<const GroupConfig>(next)));
+  GroupConfig other = three_member_group("/bin/cat");
+  other.name = "nope";
+  EXPECT_FALSE(s.update_group(std::make_shared<const GroupConfig>(other)));
+}
+
+TEST_F(SupervisorTest, FatalActionShutsDownWithItsStatusOnce) {
+  add_program("other", 1);
+  add_program("key", 2);
+  config.groups[1].processes[0].startretries = 0;
+  config.groups[1].processes[0].fatal_action = {FailureAction::Kind::kExit, 3};
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  std::vector<int> asked;
+  s.set_on_failure_action([&](int status) {
+    asked.push_back(status);
+    s.shutdown();
+  });
+  process(s, "key").on_exit(ExitStatus::exited(1));
+  EXPECT_EQ(process(s, "key").state(), ProcessState::kFatal);
+  EXPECT_TRUE(asked.empty()) << "outside the transition";
+  tick();
+  EXPECT_EQ(asked, std::vector<int>{3});
+  EXPECT_EQ(std::count(lines.begin(), lines.end(),
+                       "CRIT key entered FATAL state (fatal_action=exit:3): stopping every process, then supervisord "
+                       "exits with status 3"),
+            1);
+  EXPECT_EQ(s.state(), SupervisorState::kShutdown);
+}
+
+TEST_F(SupervisorTest, ExitActionOnlyWhenTheExitIsNotRestarted) {
+  add_program("job", 1);
+  ProcessConfig& p = config.groups[0].processes[0];
+  p.startsecs = 0;
+  p.exit_action = {FailureAction::Kind::kShutdown, 0};
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  std::vector<int> asked;
+  s.set_on_failure_action([&](int status) { asked.push_back(status); });
+  process(s, "job").on_exit(ExitStatus::exited(1));  // unexpected: restarted
+  tick();
+  EXPECT_TRUE(asked.empty());
+  EXPECT_EQ(process(s, "job").state(), ProcessState::kRunning);
+  process(s, "job").on_exit(ExitStatus::exited(0));  // expected: stays EXITED
+  tick();
+  EXPECT_EQ(asked, std::vector<int>{0});
+}
+
+TEST_F(SupervisorTest, NoFailureActionForAStopOrWithoutTheKey) {
+  add_program("job", 1);
+  add_program("plain", 2);
+  config.groups[0].processes[0].exit_action = {FailureAction::Kind::kExit, 4};
+  config.groups[1].processes[0].startretries = 0;
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  int asked = 0;
+  s.set_on_failure_action([&](int) { ++asked; });
+  process(s, "plain").on_exit(ExitStatus::exited(1));
+  process(s, "job").stop();
+  process(s, "job").on_exit(ExitStatus::killed(SIGTERM));
+  tick();
+  EXPECT_EQ(asked, 0);
+}
+
+TEST_F(SupervisorTest, AStatefileDecidesTheAutostart) {
+  add_program("stopped_by_hand", 1);
+  add_program("started_by_hand", 2, false);
+  add_program("untouched", 3);
+  config.statefile = dir.path() + "/state";
+  {
+    Supervisor s(loop, logger, config, launcher);
+    s.create_groups();
+    s.remember_operator(process(s, "stopped_by_hand"), OperatorStateFile::Intent::kStopped);
+    s.remember_operator(process(s, "started_by_hand"), OperatorStateFile::Intent::kStarted);
+  }
+  add_program("stopped_by_hand", 1);
+  add_program("started_by_hand", 2, false);
+  add_program("untouched", 3);
+  Supervisor s(loop, logger, config, launcher);
+  s.create_groups();
+  s.start_autostart();
+  EXPECT_EQ(process(s, "stopped_by_hand").state(), ProcessState::kStopped);
+  EXPECT_NE(process(s, "started_by_hand").pid(), 0);
+  EXPECT_NE(process(s, "untouched").pid(), 0);
+}
+
+}  // namespace
+}  // namespace sn

@@ -14,6 +14,7 @@
 
 #include "lib/config/check_spec.h"
 #include "lib/config/fcgi_socket.h"
+#include "lib/config/restart_policy.h"
 #include "lib/config/value_parsers.h"
 #include "lib/util/log_level.h"
 
@@ -42,16 +43,6 @@ struct ChannelConfig {
   bool operator==(const ChannelConfig&) const = default;
 };
 
-// How long to wait before the next start attempt after a quick exit.
-// supervisor's rule is linear: the n-th consecutive failure waits n seconds.
-// The cap and jitter are hooks for smarter backoff; both off by default.
-struct BackoffPolicy {
-  int max_delay_secs = 0;  // 0: no cap
-  int jitter_percent = 0;  // 0: none
-
-  bool operator==(const BackoffPolicy&) const = default;
-};
-
 // Who receives stop and kill signals. supervisor sends to the pid, or with
 // stopasgroup/killasgroup to its process group.
 enum class SignalScope { kProcess, kProcessGroup };
@@ -69,8 +60,13 @@ struct ProcessConfig {
   bool autostart = true;
   AutoRestart autorestart = AutoRestart::kUnexpected;
   int startsecs = 1;
-  int startretries = 3;
+  int startretries = 3;  // kInfiniteRetries: never FATAL
+  // Ours, not supervisor's: the delay between attempts, the cool-off after
+  // FATAL (0: stays FATAL), what FATAL or a final exit does to supervisord.
   BackoffPolicy backoff;
+  int fatal_retry_after = 0;
+  FailureAction fatal_action;
+  FailureAction exit_action;
   std::optional<uid_t> uid;
   std::string user;  // as written, for messages
   ChannelConfig stdout_channel;
@@ -189,6 +185,11 @@ struct SupervisordConfig {
   bool strip_ansi = false;
   EnvironmentList environment;
   std::string identifier = "supervisor";
+  // Ours: where operator starts and stops are remembered ("" = nowhere),
+  // and whether `update` restarts a changed group whole or member by member.
+  std::string statefile;
+  enum class UpdateRestarts { kGroup, kChanged };
+  UpdateRestarts update_restarts = UpdateRestarts::kGroup;
 
   std::vector<GroupConfig> groups;  // sorted by (priority, name)
   std::vector<HttpServerConfig> servers;

@@ -122,6 +122,21 @@ void health_at_least(const O& o, R& r) {
   r.process.health.*Member = number_at_least(o, r, kLeast);
 }
 
+template <auto Member, int kLeast>
+void backoff_at_least(const O& o, R& r) {
+  r.process.backoff.*Member = number_at_least(o, r, kLeast);
+}
+
+void read_backoff(const O& o, R& r) {
+  r.process.backoff.curve = r.reader.parse(o.name, o.default_text, r.names, parse_backoff_curve);
+}
+
+void read_backoff_jitter(const O& o, R& r) {
+  int percent = number_at_least(o, r, 0);
+  if (percent > 100) r.reader.fail(o.name, "expected a percentage from 0 to 100");
+  r.process.backoff.jitter_percent = percent;
+}
+
 void read_healthcheck(const O& o, R& r) {
   if (auto text = r.reader.get(o.name, r.names); text && to_lower(trim(*text)) != "none") {
     r.process.health.probe = r.reader.parse(o.name, "", r.names, parse_probe);
@@ -160,7 +175,26 @@ const ProgramOption kOptions[] = {
     {.name = "startsecs", .sections = kInBoth, .stage = kSection, .default_text = "1",
      .doc = "up this long to be RUNNING", .read = field<&ProcessConfig::startsecs, parse_int32>},
     {.name = "startretries", .sections = kInBoth, .stage = kSection, .default_text = "3",
-     .doc = "quick exits before FATAL", .read = field<&ProcessConfig::startretries, parse_int32>},
+     .doc = "quick exits before FATAL, or infinite",
+     .read = field<&ProcessConfig::startretries, parse_start_retries>},
+    {.name = "startretries_window", .sections = kInBoth, .stage = kSection, .default_text = "0",
+     .doc = "count only the failures of the last this many seconds, 0 all",
+     .read = backoff_at_least<&BackoffPolicy::window_secs, 0>},
+    {.name = "backoff", .sections = kInBoth, .stage = kSection, .default_text = "linear",
+     .doc = "waits between attempts: linear (1, 2, 3 s) or exponential (1, 2, 4 s)", .read = read_backoff},
+    {.name = "backoff_max", .sections = kInBoth, .stage = kSection, .default_text = "0",
+     .doc = "the longest wait in seconds, 0 no cap", .read = backoff_at_least<&BackoffPolicy::max_delay_secs, 0>},
+    {.name = "backoff_jitter", .sections = kInBoth, .stage = kSection, .default_text = "0",
+     .doc = "move each wait by up to this percent, 0 to 100", .read = read_backoff_jitter},
+    {.name = "fatal_retry_after", .sections = kInBoth, .stage = kSection, .default_text = "0",
+     .doc = "FATAL: start again after this many seconds, 0 never",
+     .read = at_least<&ProcessConfig::fatal_retry_after, 0>},
+    {.name = "fatal_action", .sections = kInBoth, .stage = kSection, .default_text = "none",
+     .doc = "on FATAL: none, shutdown or exit:N (supervisord exits with N)",
+     .read = field<&ProcessConfig::fatal_action, parse_failure_action>},
+    {.name = "exit_action", .sections = kInBoth, .stage = kSection, .default_text = "none",
+     .doc = "on an exit not restarted: none, shutdown or exit:N",
+     .read = field<&ProcessConfig::exit_action, parse_failure_action>},
     {.name = "stopsignal", .sections = kInBoth, .stage = kSection, .default_text = "TERM",
      .doc = "TERM HUP INT QUIT KILL USR1 USR2", .read = field<&ProcessConfig::stopsignal, parse_signal_value>},
     {.name = "stopwaitsecs", .sections = kInBoth, .stage = kSection, .default_text = "10", .doc = "then SIGKILL",

@@ -3,6 +3,7 @@
 #include "lib/config/supervisord_options.h"
 
 #include "lib/config/option_lookup.h"
+#include "lib/util/strings.h"
 
 namespace sn {
 namespace {
@@ -55,6 +56,19 @@ void read_environment(const O& o, R& r) {
   r.config.environment = r.reader.parse(o.name, "", names, parse_key_value_list);
 }
 
+void read_statefile(const O& o, R& r) {
+  if (!r.reader.has(o.name)) return;
+  std::string path = r.reader.parse(o.name, "", r.names, parse_existing_dirpath);
+  if (!path.empty()) r.config.statefile = normalize_path_from(path, r.env.cwd);
+}
+
+SupervisordConfig::UpdateRestarts parse_update_restarts(std::string_view v) {
+  std::string lower = to_lower(trim(v));
+  if (lower == "group") return SupervisordConfig::UpdateRestarts::kGroup;
+  if (lower == "changed") return SupervisordConfig::UpdateRestarts::kChanged;
+  throw ValueError("expected group or changed, got " + py_repr(std::string(trim(v))));
+}
+
 // clang-format off
 const SupervisordOption kOptions[] = {
     {.name = "minfds", .default_text = "1024", .doc = "raise the open files limit to this", .set_in_sample = true,
@@ -92,6 +106,10 @@ const SupervisordOption kOptions[] = {
      .read = field<&SupervisordConfig::strip_ansi, parse_boolean>},
     {.name = "environment", .doc = "added to every program's environment", .default_words = "none",
      .example = "KEY=\"value\"", .read = read_environment},
+    {.name = "statefile", .doc = "remember operator starts and stops here across restarts", .default_words = "none",
+     .example = "/tmp/supervisord.state", .read = read_statefile},
+    {.name = "update_restarts", .default_text = "group", .doc = "update restarts a changed group whole, or only changed members",
+     .read = field<&SupervisordConfig::update_restarts, parse_update_restarts>},
 };
 // clang-format on
 

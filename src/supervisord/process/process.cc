@@ -28,14 +28,21 @@ bool strict_transitions() {
 
 std::string ProcessHost::stop_process(Process& process) { return process.stop(); }
 
+bool ProcessHost::wants_autostart(const Process& process) const { return process.config().autostart; }
+
+uint32_t ProcessHost::random_number() {
+  static std::minstd_rand rng{std::random_device{}()};
+  return static_cast<uint32_t>(rng());
+}
+
 Process::Process(const ProcessConfig& config, std::string group_name, ProcessHost& host)
-    : config_(config),
+    : config_(&config),
       group_name_(std::move(group_name)),
       host_(host),
       deadline_(host.timers(), [this] { on_deadline(); }) {}
 
 std::string Process::namespec() const {
-  return group_name_ == config_.name ? config_.name : group_name_ + ":" + config_.name;
+  return group_name_ == config_->name ? config_->name : group_name_ + ":" + config_->name;
 }
 
 pid_t Process::pid() const { return child_ ? child_->pid() : 0; }
@@ -57,7 +64,7 @@ bool Process::change_state(ProcessState to, bool expected) {
 }
 
 void Process::start_if_autostart() {
-  if (state_ == ProcessState::kStopped && !ever_spawned_ && config_.autostart && host_.may_start(*this))
+  if (state_ == ProcessState::kStopped && !ever_spawned_ && host_.wants_autostart(*this) && host_.may_start(*this))
     start(StartCause::kAutomatic);
 }
 
@@ -103,24 +110,25 @@ void Process::spawn() {
   child_ = std::move(result.child);
   last_pid_ = child_->pid();
   log().info("spawned: '" + name() + "' with pid " + std::to_string(last_pid_));
-  if (!uses_startsecs()) return deadline_.arm_at(start_mono_ + seconds_to_ns(config_.ready_timeout));
+  if (!uses_startsecs()) return deadline_.arm_at(start_mono_ + seconds_to_ns(config_->ready_timeout));
   // startsecs=0: supervisor counts the process as RUNNING as soon as it is
   // spawned, so startProcess answers at once instead of on the next round.
-  if (config_.startsecs <= 0) return enter_running();
-  deadline_.arm_at(start_mono_ + seconds_to_ns(config_.startsecs));
+  if (config_->startsecs <= 0) return enter_running();
+  deadline_.arm_at(start_mono_ + seconds_to_ns(config_->startsecs));
 }
 
 void Process::enter_running() {
   backoff_ = 0;
+  failures_.clear();
   change_state(ProcessState::kRunning);
   if (uses_startsecs()) {
     log().info("success: " + name() + " entered RUNNING state, process has stayed up for > than " +
-               std::to_string(config_.startsecs) + " seconds (startsecs)");
+               std::to_string(config_->startsecs) + " seconds (startsecs)");
   } else {
     log().info("success: " + name() + " entered RUNNING state, process is ready (ready=" +
-               (config_.ready.kind == ReadyCheck::Kind::kProbe    ? config_.ready.probe.text
-                : config_.ready.kind == ReadyCheck::Kind::kNotify ? std::string("notify")
-                                                                  : "fd:" + std::to_string(config_.ready.fd)) +
+               (config_->ready.kind == ReadyCheck::Kind::kProbe    ? config_->ready.probe.text
+                : config_->ready.kind == ReadyCheck::Kind::kNotify ? std::string("notify")
+                                                                   : "fd:" + std::to_string(config_->ready.fd)) +
                ")");
   }
   if (child_) child_->entered_running();
@@ -136,14 +144,14 @@ void Process::on_ready() {
 void Process::ready_timed_out() {
   if (start_abandoned_) {
     log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
-    child_->send_signal(SIGKILL, config_.kill_scope());
+    child_->send_signal(SIGKILL, config_->kill_scope());
     return;
   }
   start_abandoned_ = true;
-  log().warn(name() + " was not ready within " + std::to_string(config_.ready_timeout) +
+  log().warn(name() + " was not ready within " + std::to_string(config_->ready_timeout) +
              " seconds (ready_timeout): stopping it");
-  deadline_.arm_at(now_ns() + seconds_to_ns(config_.stopwaitsecs));
-  child_->send_signal(config_.stopsignal, config_.stop_scope());
+  deadline_.arm_at(now_ns() + seconds_to_ns(config_->stopwaitsecs));
+  child_->send_signal(config_->stopsignal, config_->stop_scope());
 }
 
 void Process::on_deadline() {
@@ -153,8 +161,9 @@ void Process::on_deadline() {
       else if (child_) ready_timed_out();
       break;
     case ProcessState::kBackoff:
-      if (host_.may_start(*this) && backoff_ <= config_.startretries) start(StartCause::kAutomatic);
+      if (host_.may_start(*this) && counted_failures() <= config_->startretries) start(StartCause::kAutomatic);
       break;
+    case ProcessState::kFatal: retry_after_fatal(); break;
     case ProcessState::kStopping:
       log().warn("killing '" + name() + "' (" + std::to_string(pid()) + ") with SIGKILL");
       kill(SIGKILL);
@@ -163,20 +172,37 @@ void Process::on_deadline() {
   }
 }
 
-int64_t Process::backoff_delay_ns() const {
-  int64_t secs = backoff_;
-  if (config_.backoff.max_delay_secs > 0) secs = std::min<int64_t>(secs, config_.backoff.max_delay_secs);
+// The n-th consecutive failure waits n seconds (linear, supervisor's) or
+// 2^(n-1) (exponential), then the cap, then the jitter.
+int64_t Process::backoff_delay_ns() {
+  const BackoffPolicy& b = config_->backoff;
+  int64_t secs = b.curve == BackoffCurve::kExponential ? int64_t{1} << std::clamp(backoff_ - 1, 0, 30) : backoff_;
+  if (b.max_delay_secs > 0) secs = std::min<int64_t>(secs, b.max_delay_secs);
   int64_t ns = seconds_to_ns(secs);
-  if (config_.backoff.jitter_percent > 0) {
-    static std::minstd_rand rng{std::random_device{}()};
-    int64_t spread = ns * config_.backoff.jitter_percent / 100;
-    ns += std::uniform_int_distribution<int64_t>(-spread, spread)(rng);
+  if (b.jitter_percent > 0) {
+    int64_t spread = ns * b.jitter_percent / 100;
+    uint64_t span = static_cast<uint64_t>(2 * spread + 1);
+    uint64_t bits = (uint64_t{host_.random_number()} << 32) | host_.random_number();
+    ns += static_cast<int64_t>(bits % span) - spread;
   }
   return ns;
 }
 
+int Process::counted_failures() const {
+  return config_->backoff.window_secs > 0 ? static_cast<int>(failures_.size()) : backoff_;
+}
+
+void Process::count_failure() {
+  if (config_->backoff.window_secs <= 0) return;
+  int64_t now = now_ns();
+  failures_.push_back(now);
+  int64_t oldest = now - seconds_to_ns(config_->backoff.window_secs);
+  while (!failures_.empty() && failures_.front() <= oldest) failures_.pop_front();
+}
+
 void Process::enter_backoff() {
-  if (backoff_ > config_.startretries) {
+  count_failure();
+  if (counted_failures() > config_->startretries) {
     give_up();
     log().info("gave up: " + name() + " entered FATAL state, too many start retries too quickly");
     return;
@@ -187,17 +213,27 @@ void Process::enter_backoff() {
 void Process::give_up() {
   deadline_.cancel();
   backoff_ = 0;
+  failures_.clear();
   change_state(ProcessState::kFatal);
+  if (config_->fatal_retry_after > 0 && state_ == ProcessState::kFatal)
+    deadline_.arm_at(now_ns() + seconds_to_ns(config_->fatal_retry_after));
+}
+
+void Process::retry_after_fatal() {
+  if (!host_.may_start(*this)) return;
+  log().info("retrying: " + name() + " was FATAL for " + std::to_string(config_->fatal_retry_after) +
+             " seconds (fatal_retry_after)");
+  start(StartCause::kAutomatic);
 }
 
 void Process::on_exit(const ExitStatus& status) {
   stop_time_ = host_.clock().wall_seconds();
   stop_pending_ = false;
   // With ready=, a start fails when the child ends before it is ready.
-  bool too_quickly = uses_startsecs() ? now_ns() - start_mono_ < seconds_to_ns(config_.startsecs)
+  bool too_quickly = uses_startsecs() ? now_ns() - start_mono_ < seconds_to_ns(config_->startsecs)
                                       : state_ == ProcessState::kStarting && !killing_;
   int code = status.supervisor_code();
-  bool expected = contains(config_.exitcodes, code);
+  bool expected = contains(config_->exitcodes, code);
   std::string how = status.describe();
   deadline_.cancel();
 
@@ -211,7 +247,7 @@ void Process::on_exit(const ExitStatus& status) {
   } else if (too_quickly) {
     exit_status_.reset();
     spawn_error_ = start_abandoned_
-                       ? "Not ready within " + std::to_string(config_.ready_timeout) + " seconds (ready_timeout)"
+                       ? "Not ready within " + std::to_string(config_->ready_timeout) + " seconds (ready_timeout)"
                        : "Exited too quickly (process log may have details)";
     change_state(ProcessState::kBackoff);
     log().warn("exited: " + name() + " (" + how + "; not expected)");
@@ -234,11 +270,14 @@ void Process::on_exit(const ExitStatus& status) {
   }
 }
 
+bool Process::restarts_after_exit() const {
+  return config_->autorestart == AutoRestart::kAlways || (config_->autorestart == AutoRestart::kUnexpected &&
+                                                          exit_status_ && !contains(config_->exitcodes, *exit_status_));
+}
+
 void Process::after_exited() {
   if (state_ != ProcessState::kExited || !host_.may_start(*this)) return;
-  bool restart = config_.autorestart == AutoRestart::kAlways ||
-                 (config_.autorestart == AutoRestart::kUnexpected && !contains(config_.exitcodes, *exit_status_));
-  if (restart) start(StartCause::kAutomatic);
+  if (restarts_after_exit()) start(StartCause::kAutomatic);
 }
 
 void Process::adopt(std::unique_ptr<ChildHandle> child, double laststart) {
@@ -264,22 +303,22 @@ void Process::on_health(Health from, const HealthTracker& tracker) {
   health_failures_ = tracker.failures();
   health_error_ = tracker.last_error();
   if (health_ == Health::kHealthy) {
-    log().info(name() + " is healthy (" + config_.health.probe.text + ")");
+    log().info(name() + " is healthy (" + config_->health.probe.text + ")");
   } else if (health_ == Health::kUnhealthy) {
     log().warn(name() + " is unhealthy: " + std::to_string(health_failures_) +
                " checks failed in a row, the last: " + health_error_);
   }
   host_.health_changed(*this, from);
   if (health_ != Health::kUnhealthy || state_ != ProcessState::kRunning) return;
-  switch (config_.health.action) {
+  switch (config_->health.action) {
     case HealthAction::kRestart:
       log().warn("restarting " + name() + " (healthcheck_action=restart)");
-      kill(config_.stopsignal);
+      kill(config_->stopsignal);
       restart_when_stopped_ = killing_;
       break;
     case HealthAction::kStop:
       log().warn("stopping " + name() + " (healthcheck_action=stop)");
-      kill(config_.stopsignal);
+      kill(config_->stopsignal);
       break;
     case HealthAction::kNone: break;
   }
@@ -289,7 +328,7 @@ std::string Process::stop() {
   waiting_ = false;
   stop_pending_ = false;
   restart_when_stopped_ = false;
-  return kill(config_.stopsignal);
+  return kill(config_->stopsignal);
 }
 
 std::string Process::kill(int sig) {
@@ -304,11 +343,11 @@ std::string Process::kill(int sig) {
     log().debug(msg);
     return msg;
   }
-  SignalScope scope = state_ == ProcessState::kStopping ? config_.kill_scope() : config_.stop_scope();
+  SignalScope scope = state_ == ProcessState::kStopping ? config_->kill_scope() : config_->stop_scope();
   log().debug("killing " + name() + " (pid " + std::to_string(pid()) + ") " +
               (scope == SignalScope::kProcessGroup ? "process group " : "") + "with signal " + signal_name(sig));
   killing_ = true;
-  deadline_.arm_at(now_ns() + seconds_to_ns(config_.stopwaitsecs));
+  deadline_.arm_at(now_ns() + seconds_to_ns(config_->stopwaitsecs));
   change_state(ProcessState::kStopping);
   if (!child_) return "";  // a state observer may have acted already
   int err = child_->send_signal(sig, scope);

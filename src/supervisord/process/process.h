@@ -8,6 +8,8 @@
 #include <sys/types.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +85,11 @@ class ProcessHost {
   virtual void state_changed(Process& process, ProcessState from, bool expected) = 0;
   // subprocpidfile: children outlive supervisord and can be adopted.
   virtual bool children_outlive_daemon() const { return false; }
+  // Whether an autostart applies: autostart=, or what an operator did
+  // last (statefile=).
+  virtual bool wants_autostart(const Process& process) const;
+  // Uniformly distributed bits for backoff_jitter; tests seed their own.
+  virtual uint32_t random_number();
 };
 
 class Process {
@@ -92,8 +99,11 @@ class Process {
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
 
-  const ProcessConfig& config() const { return config_; }
-  const std::string& name() const { return config_.name; }
+  const ProcessConfig& config() const { return *config_; }
+  // update_restarts=changed: the group's new configuration holds an equal
+  // copy of this process's; `config` must outlive the process.
+  void rebind_config(const ProcessConfig& config) { config_ = &config; }
+  const std::string& name() const { return config_->name; }
   const std::string& group_name() const { return group_name_; }
   // "group:name", or "name" when the group has the process's name.
   std::string namespec() const;
@@ -106,6 +116,10 @@ class Process {
   const std::string& spawn_error() const { return spawn_error_; }
   std::optional<int> exit_status() const { return exit_status_; }
   int backoff_count() const { return backoff_; }
+  // The failed starts that count against startretries (startretries_window).
+  int counted_failures() const;
+  // In EXITED: whether autorestart starts it again.
+  bool restarts_after_exit() const;
   // A stop or kill signal was sent and the child has not ended yet.
   bool killing() const { return killing_; }
 
@@ -171,14 +185,16 @@ class Process {
   void on_deadline();
   void enter_running();
   void ready_timed_out();
-  bool uses_startsecs() const { return config_.ready.kind == ReadyCheck::Kind::kStartsecs; }
+  bool uses_startsecs() const { return config_->ready.kind == ReadyCheck::Kind::kStartsecs; }
   void enter_backoff();
   void after_exited();
-  int64_t backoff_delay_ns() const;
+  int64_t backoff_delay_ns();
+  void count_failure();
+  void retry_after_fatal();
   int64_t now_ns() const { return host_.clock().monotonic_ns(); }
   Logger& log() { return host_.logger(); }
 
-  const ProcessConfig& config_;
+  const ProcessConfig* config_;
   std::string group_name_;
   ProcessHost& host_;
   std::string stdout_log_path_;
@@ -195,6 +211,7 @@ class Process {
   std::string spawn_error_;
   std::optional<int> exit_status_;
   int backoff_ = 0;
+  std::deque<int64_t> failures_;  // startretries_window: when recent starts failed
   bool killing_ = false;
   bool resumed_ = false;
   bool waiting_ = false;
@@ -209,7 +226,7 @@ class Process {
   int listen_socket_ = -1;
   // One deadline whose meaning depends on the state: STARTING -> RUNNING
   // (or, with ready=, the end of ready_timeout; then SIGKILL), BACKOFF ->
-  // next attempt, STOPPING -> SIGKILL.
+  // next attempt, STOPPING -> SIGKILL, FATAL -> fatal_retry_after's start.
   Timer deadline_;
 };
 

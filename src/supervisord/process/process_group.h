@@ -31,6 +31,17 @@ class ProcessGroup {
   // Processes not yet in a stopped state (STOPPED, EXITED, FATAL, UNKNOWN).
   std::vector<Process*> unstopped() const;
   void reopen_logs();
+
+  // update_restarts=changed. Whether `next` differs from this group only in
+  // its members (a change of the group itself needs a new group).
+  bool updatable_to(const GroupConfig& next) const;
+  // The members `next` drops or changes: they must stop before it applies.
+  std::vector<Process*> members_replaced_by(const GroupConfig& next) const;
+  // Takes `next` as the configuration: unchanged members are kept (with
+  // their child), the others are dropped, and new members are created;
+  // those are returned (their logs to be resolved, their autostart to be
+  // run). Every member `next` replaces must be stopped.
+  std::vector<Process*> apply(SharedGroupConfig next);
   // [fcgi-program:x]: the socket every process gets as its fd 0, kept for
   // as long as the group is active.
   void set_listen_socket(UniqueFd socket);

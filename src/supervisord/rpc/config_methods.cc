@@ -12,6 +12,14 @@ XmlRpcValue names(const std::vector<std::string>& v) {
   return XmlRpcValue(std::move(out));
 }
 
+// update_restarts=changed: an active group whose members changed is
+// updated member by member instead of answering ALREADY_ADDED.
+bool update_in_place(RpcContext& c, const SharedGroupConfig& g) {
+  if (c.supervisor.config().update_restarts != SupervisordConfig::UpdateRestarts::kChanged) return false;
+  ProcessGroup* active = c.supervisor.find_group(g->name);
+  return active && !(active->config() == *g) && c.supervisor.update_group(g);
+}
+
 }  // namespace
 
 void add_config_methods(RpcRegistry& r, RpcContext& c) {
@@ -61,7 +69,14 @@ void add_config_methods(RpcRegistry& r, RpcContext& c) {
              if (!c.supervisor.add_group(g, &error)) {
                // supervisor answers an unbindable fcgi socket with an HTTP 500.
                if (!error.empty()) throw RpcError(FaultCode::kFailed, error);
-               throw RpcError(FaultCode::kAlreadyAdded, name);
+               if (!update_in_place(c, g)) throw RpcError(FaultCode::kAlreadyAdded, name);
+               if (!c.supervisor.updating(name)) return done(RpcResult::of(true));
+               return c.pending.add([&c, name, done] {
+                 c.supervisor.finish_updates();
+                 if (c.supervisor.updating(name)) return false;
+                 done(RpcResult::of(true));
+                 return true;
+               });
              }
              c.supervisor.find_group(name)->start_autostart();
              return done(RpcResult::of(true));

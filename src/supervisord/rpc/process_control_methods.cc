@@ -25,6 +25,7 @@ void start_process(RpcContext& c, Process& p, const std::string& name, bool wait
   if (!command.ok()) throw RpcError(FaultCode::kNotExecutable, command.error);
   if (is_running_state(p.state())) throw RpcError(FaultCode::kAlreadyStarted, name);
   if (p.state() == ProcessState::kUnknown) throw RpcError(FaultCode::kFailed, name + " is in an unknown process state");
+  c.supervisor.remember_operator(p, OperatorStateFile::Intent::kStarted);
   p.start(StartCause::kRequested);
   if (!p.waiting() && !p.spawn_error().empty()) throw RpcError(FaultCode::kSpawnError, name);
   if (!wait || p.state() == ProcessState::kRunning) return done(RpcResult::of(true));
@@ -50,10 +51,12 @@ void start_process(RpcContext& c, Process& p, const std::string& name, bool wait
 void stop_process(RpcContext& c, Process& p, const std::string& name, bool wait, RpcDone done) {
   c.check_running();
   if (p.waiting() && !is_running_state(p.state())) {
+    c.supervisor.remember_operator(p, OperatorStateFile::Intent::kStopped);
     p.cancel_wait();  // a start that had not happened yet
     return done(RpcResult::of(true));
   }
   if (!is_running_state(p.state())) throw RpcError(FaultCode::kNotRunning, name);
+  c.supervisor.remember_operator(p, OperatorStateFile::Intent::kStopped);
   std::string error = c.supervisor.stop_process(p);
   if (!error.empty()) throw RpcError(FaultCode::kFailed, error);
   if (!wait || is_stopped_state(p.state())) return done(RpcResult::of(true));
