@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "lib/config/check_spec.h"
+#include "lib/config/child_limits.h"
+#include "lib/config/environment_file.h"
 #include "lib/config/fcgi_socket.h"
 #include "lib/config/restart_policy.h"
 #include "lib/config/value_parsers.h"
@@ -87,6 +89,10 @@ struct ProcessConfig {
   ReadyCheck ready;
   int ready_timeout = 90;
   HealthCheck health;
+  // Ours: limits set in the child before exec, and files of variables read
+  // at each spawn (merged before environment=).
+  ChildLimits limits;
+  std::vector<EnvironmentFileRef> environment_files;
 
   SignalScope stop_scope() const { return stopasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }
   SignalScope kill_scope() const { return killasgroup ? SignalScope::kProcessGroup : SignalScope::kProcess; }

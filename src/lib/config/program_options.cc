@@ -137,6 +137,41 @@ void read_backoff_jitter(const O& o, R& r) {
   r.process.backoff.jitter_percent = percent;
 }
 
+template <int kResource>
+void read_rlimit(const O& o, R& r) {
+  if (!r.reader.has(o.name)) return;
+  ResourceLimitSetting limit{kResource, std::string(o.name)};
+  try {
+    parse_resource_limit(*r.reader.get(o.name, r.names), &limit.soft, &limit.hard);
+  } catch (const ValueError& e) {
+    r.reader.fail(o.name, e.what());
+  }
+  r.process.limits.rlimits.push_back(std::move(limit));
+}
+
+void read_nice(const O& o, R& r) {
+  if (!r.reader.has(o.name)) return;
+  int value = r.reader.parse(o.name, "", r.names, parse_int32);
+  if (value < -20 || value > 19) r.reader.fail(o.name, "expected a number from -20 to 19");
+  r.process.limits.nice = value;
+}
+
+void read_oom_score_adj(const O& o, R& r) {
+  if (!r.reader.has(o.name)) return;
+  int value = r.reader.parse(o.name, "", r.names, parse_int32);
+  if (value < -1000 || value > 1000) r.reader.fail(o.name, "expected a number from -1000 to 1000");
+  r.process.limits.oom_score_adj = value;
+}
+
+void read_cpu_affinity(const O& o, R& r) {
+  if (r.reader.has(o.name)) r.process.limits.cpu_affinity = r.reader.parse(o.name, "", r.names, parse_cpu_list);
+}
+
+void read_environment_file(const O& o, R& r) {
+  if (r.reader.has(o.name))
+    r.process.environment_files = r.reader.parse(o.name, "", r.names, parse_environment_file_list);
+}
+
 void read_healthcheck(const O& o, R& r) {
   if (auto text = r.reader.get(o.name, r.names); text && to_lower(trim(*text)) != "none") {
     r.process.health.probe = r.reader.parse(o.name, "", r.names, parse_probe);
@@ -286,6 +321,26 @@ const ProgramOption kOptions[] = {
      .read = health_at_least<&HealthCheck::start_period_secs, 0>},
     {.name = "healthcheck_action", .sections = kInProgram, .stage = kSection, .default_text = "restart",
      .doc = "when unhealthy: restart, stop or none", .read = read_healthcheck_action},
+    {.name = "rlimit_nofile", .sections = kInBoth, .stage = kProcess, .doc = "open files: SOFT[:HARD] or infinity",
+     .default_words = "supervisord's", .example = "4096:8192", .read = read_rlimit<RLIMIT_NOFILE>},
+    {.name = "rlimit_core", .sections = kInBoth, .stage = kProcess, .doc = "core file size: SOFT[:HARD]",
+     .default_words = "supervisord's", .example = "0", .read = read_rlimit<RLIMIT_CORE>},
+    {.name = "rlimit_nproc", .sections = kInBoth, .stage = kProcess, .doc = "processes of its user: SOFT[:HARD]",
+     .default_words = "supervisord's", .example = "512", .read = read_rlimit<RLIMIT_NPROC>},
+    {.name = "rlimit_as", .sections = kInBoth, .stage = kProcess, .doc = "address space: SOFT[:HARD]",
+     .default_words = "supervisord's", .example = "4GB", .read = read_rlimit<RLIMIT_AS>},
+    {.name = "rlimit_memlock", .sections = kInBoth, .stage = kProcess, .doc = "locked memory: SOFT[:HARD]",
+     .default_words = "supervisord's", .example = "64KB", .read = read_rlimit<RLIMIT_MEMLOCK>},
+    {.name = "nice", .sections = kInBoth, .stage = kProcess, .doc = "scheduling niceness, -20 to 19",
+     .default_words = "supervisord's", .example = "5", .read = read_nice},
+    {.name = "oom_score_adj", .sections = kInBoth, .stage = kProcess, .doc = "-1000 to 1000: who the OOM killer picks",
+     .default_words = "supervisord's", .example = "500", .read = read_oom_score_adj},
+    {.name = "cpu_affinity", .sections = kInBoth, .stage = kProcess, .doc = "CPUs it may run on: 0 2-3",
+     .default_words = "all of supervisord's", .example = "0", .read = read_cpu_affinity},
+    {.name = "environment_file", .sections = kInBoth, .stage = kProcess,
+     .doc = "KEY=VALUE files read at each spawn, before environment=; -PATH may be missing",
+     .default_words = "none", .example = "/etc/default/%(program_name)s, -/etc/%(program_name)s.env",
+     .read = read_environment_file},
     {.name = "socket", .sections = kInFcgiProgram, .stage = kPool, .doc = "tcp://HOST:PORT or unix:///PATH, as fd 0",
      .default_words = "required", .example = "unix:///tmp/%(program_name)s.sock"},
     {.name = "socket_owner", .sections = kInFcgiProgram, .stage = kPool, .doc = "unix socket's owner: user[:group]",

@@ -5,7 +5,8 @@
 namespace sn {
 
 std::vector<std::string> build_child_environment(const EnvironmentList& inherited, const ProcessConfig& config,
-                                                 const std::string& group_name, const std::string& default_server_url) {
+                                                 const std::string& group_name, const std::string& default_server_url,
+                                                 const EnvironmentList& from_files) {
   EnvironmentList env = inherited;
   std::unordered_map<std::string, size_t> index;
   for (size_t i = 0; i < env.size(); ++i) index[env[i].first] = i;
@@ -23,6 +24,7 @@ std::vector<std::string> build_child_environment(const EnvironmentList& inherite
   if (!url.empty()) set("SUPERVISOR_SERVER_URL", url);
   set("SUPERVISOR_PROCESS_NAME", config.name);
   set("SUPERVISOR_GROUP_NAME", group_name);
+  for (const auto& [k, v] : from_files) set(k, v);
   for (const auto& [k, v] : config.environment) set(k, v);
 
   std::vector<std::string> out;

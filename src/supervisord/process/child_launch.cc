@@ -55,6 +55,27 @@ bool take_own_descriptor_table(int highest) {
   return true;
 }
 
+// Before the user switch: raising a limit, a lower nice or oom_score_adj
+// need root's privileges.
+SN_CHILD_SIDE void apply_limits(const PreparedLimits& limits) {
+  for (size_t i = 0; i < limits.rlimits.size(); ++i) {
+    if (::syscall(SYS_prlimit64, 0, limits.rlimits[i].first, &limits.rlimits[i].second, nullptr) != 0)
+      give_up("couldn't set ", limits.keys[i].c_str(), ::strerrorname_np(errno));
+  }
+  if (limits.set_nice && ::syscall(SYS_setpriority, PRIO_PROCESS, 0, limits.nice) != 0)
+    give_up("couldn't set ", "nice", ::strerrorname_np(errno));
+  if (!limits.oom_score_adj.empty()) {
+    int fd = static_cast<int>(::syscall(SYS_openat, AT_FDCWD, "/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC));
+    if (fd < 0 || ::write(fd, limits.oom_score_adj.data(), limits.oom_score_adj.size()) !=
+                      static_cast<ssize_t>(limits.oom_score_adj.size()))
+      give_up("couldn't set ", "oom_score_adj", ::strerrorname_np(errno));
+    ::close(fd);
+  }
+  if (!limits.cpu_mask.empty() &&
+      ::syscall(SYS_sched_setaffinity, 0, limits.cpu_mask.size() * sizeof(unsigned long), limits.cpu_mask.data()) != 0)
+    give_up("couldn't set ", "cpu_affinity", ::strerrorname_np(errno));
+}
+
 struct ChildStart {
   const ChildPlan* plan;
   int highest_kept;
@@ -90,6 +111,7 @@ SN_CHILD_SIDE int run_child(void* arg) {
   uint64_t none = 0;
   ::syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, nullptr, sizeof none);
   if (plan.nofile) ::syscall(SYS_prlimit64, 0, RLIMIT_NOFILE, plan.nofile, nullptr);
+  if (plan.limits) apply_limits(*plan.limits);
 
   if (plan.user->needed) {
     const char* problem = plan.user->error.empty() ? nullptr : plan.user->error.c_str();

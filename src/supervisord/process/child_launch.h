@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "lib/util/unique_fd.h"
+#include "supervisord/process/prepared_limits.h"
 
 namespace sn {
 
@@ -43,10 +44,11 @@ struct ChildPlan {
   mode_t umask;
   const UserSwitch* user;
   const char* uid_text;
-  int stdin_fd, stdout_fd, stderr_fd;  // become the child's 0, 1, 2
-  const rlimit* nofile = nullptr;      // the child's RLIMIT_NOFILE; null: the daemon's
-  int extra_fd = -1;                   // becomes the child's extra_fd_target (ready=fd:N)
-  int extra_fd_target = -1;            // 3 or more
+  int stdin_fd, stdout_fd, stderr_fd;      // become the child's 0, 1, 2
+  const rlimit* nofile = nullptr;          // the child's RLIMIT_NOFILE; null: the daemon's
+  int extra_fd = -1;                       // becomes the child's extra_fd_target (ready=fd:N)
+  int extra_fd_target = -1;                // 3 or more
+  const PreparedLimits* limits = nullptr;  // rlimit_*, nice, oom_score_adj, cpu_affinity; null: none
 };
 
 struct LaunchResult {

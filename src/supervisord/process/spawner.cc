@@ -13,6 +13,7 @@
 #include "supervisord/process/child_environment.h"
 #include "supervisord/process/child_launch.h"
 #include "supervisord/process/command_resolver.h"
+#include "supervisord/process/environment_file_reader.h"
 #include "supervisord/process/readiness_watch.h"
 #include "supervisord/process/running_child.h"
 
@@ -110,8 +111,17 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
   if (std::string problem = prepare_readiness(config.ready, &readiness); !problem.empty())
     return {nullptr, problem + " for '" + name + "'"};
 
+  EnvironmentList from_files;
+  if (std::string problem = read_environment_files(config.environment_files, name, logger_, &from_files);
+      !problem.empty())
+    return {nullptr, problem};
+  PreparedLimits limits;
+  if (!config.limits.empty()) {
+    if (std::string problem = prepare_limits(config.limits, DaemonLimits::current(), &limits); !problem.empty())
+      return {nullptr, problem + " for '" + name + "'"};
+  }
   std::vector<std::string> env = build_child_environment(settings_.inherited_environment, config, process.group_name(),
-                                                         settings_.default_server_url);
+                                                         settings_.default_server_url, from_files);
   if (!readiness.notify_address.empty()) env.push_back("NOTIFY_SOCKET=" + readiness.notify_address);
   std::vector<char*> envp = c_strings(env);
   std::vector<std::string> argv_strings = command.argv;
@@ -131,7 +141,8 @@ SpawnResult Spawner::spawn(Process& process, ChildOutputSink& output) {
                  config.redirect_stderr ? out.write_end.get() : errp.write_end.get(),
                  settings_.child_nofile ? &*settings_.child_nofile : nullptr,
                  readiness.child_end ? readiness.child_end.get() : -1,
-                 readiness.child_fd};
+                 readiness.child_fd,
+                 limits.empty() ? nullptr : &limits};
 
   LaunchResult launched = launch_pad_.launch(plan);
   if (launched.pid < 0) {
